@@ -1,0 +1,81 @@
+"""Command line: argument parsing, progress and exit codes, nothing else.
+
+Exit codes (CONTRACT.md): 0 no findings at or above --fail-on; 1 findings at
+or above it; 2 usage, input or tool errors (2 wins over 1).
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+from collections.abc import Sequence
+
+from mtqa import __version__
+
+EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+
+#: Subcommands whose modules are imported only when used.
+PLUGINS = {
+    "eval": ("mtqa.commands.eval", "measure mtqa against gold annotations"),
+    "score": ("mtqa.commands.score", "score MT output against references (sacrebleu)"),
+    "languagetool": ("mtqa.commands.languagetool", "fetch, start, stop a local LanguageTool server"),
+    "baseline": ("mtqa.commands.baseline", "record today's findings so later runs report only new ones"),
+}
+
+
+def build_parser(plugin: str | None = None) -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="mtqa", description="Find the artifacts machine translation leaves in English.")
+    parser.add_argument("--version", action="version", version=f"mtqa {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    check = sub.add_parser("check", help="check files and folders", description="Check text files for MT artifacts.")
+    add_check_arguments(check)
+    rules = sub.add_parser("rules", help="list the rules", description="List the rules that would run.")
+    add_rule_arguments(rules)
+    rules.add_argument("--format", choices=("text", "json"), default="text")
+    for name, (module_name, help_text) in PLUGINS.items():
+        p = sub.add_parser(name, help=help_text)
+        if name == plugin:
+            importlib.import_module(module_name).add_arguments(p)
+    return parser
+
+
+def add_rule_arguments(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--rules", action="append", default=[], metavar="DIR", help="extra rule folder (repeatable)")
+    p.add_argument("--config", metavar="FILE", help="config file (default: nearest mtqa.toml or pyproject.toml)")
+    p.add_argument("--enable", action="append", default=[], metavar="ID", help="run only these rules or prefixes")
+    p.add_argument("--disable", action="append", default=[], metavar="ID", help="skip these rules or prefixes")
+    p.add_argument("--no-builtin", action="store_true", help="do not load the built-in rules")
+
+
+def add_check_arguments(p: argparse.ArgumentParser) -> None:
+    p.add_argument("paths", nargs="+", metavar="PATH", help="files or folders; '-' reads standard input")
+    p.add_argument("--format", choices=("text", "json", "sarif"), default="text")
+    p.add_argument("--output", "-o", metavar="FILE", help="write the report here instead of standard output")
+    p.add_argument("--fail-on", choices=("error", "warning", "info", "never"), help="exit 1 at this severity (default: warning)")
+    p.add_argument("--min-severity", choices=("error", "warning", "info"), default="info", help="report only findings at or above this")
+    p.add_argument("--scope", choices=("document", "corpus"), default="document",
+                   help="corpus: compare names across all files, not just within each")
+    add_rule_arguments(p)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args_list = list(sys.argv[1:] if argv is None else argv)
+    plugin = next((a for a in args_list if not a.startswith("-")), None)
+    parser = build_parser(plugin if plugin in PLUGINS else None)
+    try:
+        args = parser.parse_args(args_list)
+    except SystemExit as exc:
+        return EXIT_ERROR if exc.code not in (0, None) else EXIT_OK
+    if args.command is None:
+        parser.print_help()
+        return EXIT_ERROR
+    if args.command in PLUGINS:
+        code: int = importlib.import_module(PLUGINS[args.command][0]).run(args)
+        return code
+    from mtqa import run
+
+    if args.command == "rules":
+        return run.list_rules(args)
+    return run.check(args)
+

@@ -1,0 +1,84 @@
+"""Run rules over documents: ``check_document`` and ``check_corpus``.
+
+Pure: documents and rules in, sorted findings out. Selection and severity
+overrides from the config are applied to the rules before they run
+(``select_rules``), ignores and inline suppressions to the findings after.
+"""
+
+from __future__ import annotations
+
+import fnmatch
+from collections.abc import Iterable, Sequence
+from dataclasses import replace
+
+from mtqa.config import Config, Ignore
+from mtqa.document import Document
+from mtqa.finding import Finding
+from mtqa.kinds import KINDS, corpus_checker
+from mtqa.rule import Rule
+
+
+def matches(rule_id: str, selector: str) -> bool:
+    """A selector names a rule id, or a prefix of whole id parts ("punctuation")."""
+    return selector == "*" or rule_id == selector or rule_id.startswith(selector + ".")
+
+
+def select_rules(
+    rules: Iterable[Rule],
+    config: Config,
+    enable: Sequence[str] = (),
+    disable: Sequence[str] = (),
+) -> tuple[Rule, ...]:
+    """The rules to run: enabled by default or by name, not disabled, severities overridden.
+
+    A rule with ``enabled: false`` runs only when it is named in ``enable``.
+    """
+    wanted = (*config.enable, *enable)
+    unwanted = (*config.disable, *disable)
+    out = []
+    for rule in rules:
+        named = any(matches(rule.id, s) for s in wanted)
+        if wanted and not named:
+            continue
+        if not rule.enabled and not any(s == rule.id for s in wanted):
+            continue
+        if any(matches(rule.id, s) for s in unwanted):
+            continue
+        for selector, severity in config.severity:
+            if matches(rule.id, selector):
+                rule = replace(rule, severity=severity)
+        out.append(rule)
+    return tuple(out)
+
+
+def check_document(doc: Document, rules: Sequence[Rule]) -> tuple[Finding, ...]:
+    """Every finding of every rule on one document, sorted by position."""
+    found: dict[tuple[str, int, int], Finding] = {}
+    for rule in rules:
+        for finding in KINDS[rule.kind].check(rule, doc):
+            found.setdefault((finding.rule, finding.start, finding.end), finding)
+    return tuple(sorted(found.values(), key=Finding.sort_key))
+
+
+def check_corpus(docs: Sequence[Document], rules: Sequence[Rule]) -> list[tuple[Finding, ...]]:
+    """Findings per document, with corpus-wide kinds looking across all documents."""
+    per_doc: list[dict[tuple[str, int, int], Finding]] = [{} for _ in docs]
+    for rule in rules:
+        module = KINDS[rule.kind]
+        across = corpus_checker(module)
+        if across is not None:
+            for index, finding in across(rule, docs):
+                per_doc[index].setdefault((finding.rule, finding.start, finding.end), finding)
+        else:
+            for index, doc in enumerate(docs):
+                for finding in module.check(rule, doc):
+                    per_doc[index].setdefault((finding.rule, finding.start, finding.end), finding)
+    return [tuple(sorted(d.values(), key=Finding.sort_key)) for d in per_doc]
+
+
+def drop_ignored(path: str, findings: Sequence[Finding], ignores: Sequence[Ignore]) -> tuple[Finding, ...]:
+    """Findings not covered by an ignore entry of the config."""
+    active = [i for i in ignores if fnmatch.fnmatch(path, i.path)]
+    if not active:
+        return tuple(findings)
+    return tuple(f for f in findings if not any(matches(f.rule, i.rule) for i in active))

@@ -1,0 +1,1 @@
+"""Reporters turn file results into text: ``text`` (rich), ``json`` (CONTRACT.md), ``sarif``."""

@@ -1,0 +1,97 @@
+"""The terminal report: per file, each finding with its sentence and suggestion, then a summary.
+
+Colour when the console is a terminal (rich); plain text with carets under the
+span when it is not, or when NO_COLOR is set.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+
+from rich import box
+from rich.console import Console
+from rich.table import Table
+from rich.text import Text
+
+from mtqa.document import Document
+from mtqa.finding import Finding, Severity
+from mtqa.result import FileResult
+
+_STYLES = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
+_CONTEXT = 60  # code points of context on each side of a span
+
+
+def context(doc: Document, finding: Finding) -> tuple[str, int, int]:
+    """The sentence around a finding, clipped, and the span's place in it."""
+    start, end = doc.sentence_of(finding.start)
+    end = max(end, min(finding.end, doc.line_of(finding.start).end))
+    start = max(start, finding.start - _CONTEXT)
+    end = min(end, finding.end + _CONTEXT)
+    text = doc.text[start:end]
+    left = finding.start - start
+    right = min(finding.end, end) - start
+    prefix = "…" if start > doc.line_of(finding.start).start and start == finding.start - _CONTEXT else ""
+    return prefix + text, left + len(prefix), right + len(prefix)
+
+
+def render_file(console: Console, result: FileResult) -> None:
+    if result.error is not None:
+        console.print(Text(f"{result.path}: error: {result.error}", style="bold red"))
+        return
+    if not result.findings:
+        return
+    console.print(Text(result.path, style="bold underline"))
+    doc = result.document
+    for f in result.findings:
+        where = f"seg {f.segment}:{f.start + 1}" if f.segment is not None else (
+            "%d:%d" % doc.position(f.start) if doc else str(f.start)
+        )
+        head = Text("  ")
+        head.append(f"{where:<9} ", style="dim")
+        head.append(f"{f.severity.value:<8}", style=_STYLES[f.severity])
+        head.append(f"{f.rule}  ", style="magenta")
+        head.append(f.message)
+        console.print(head)
+        if doc is not None and f.segment is None:
+            line, left, right = context(doc, f)
+            line = line.replace("\t", " ").replace("\r", " ")
+            shown = Text("      ")
+            shown.append(line[:left])
+            shown.append(line[left:right], style="bold reverse" if console.is_terminal else "")
+            shown.append(line[right:])
+            console.print(shown, soft_wrap=True)
+            if not console.is_terminal or console.no_color:
+                console.print(" " * (6 + left) + "^" * max(1, right - left), soft_wrap=True)
+        if f.suggestion is not None:
+            console.print(Text("      suggestion: ", style="dim") + Text(repr(f.suggestion), style="green"))
+
+
+def render_summary(console: Console, results: Sequence[FileResult]) -> None:
+    counts: Counter[tuple[str, Severity]] = Counter()
+    for r in results:
+        for f in r.findings:
+            counts[(f.kind.value, f.severity)] += 1
+    errors = sum(1 for r in results if r.error)
+    total = sum(counts.values())
+    files_with = sum(1 for r in results if r.findings)
+    if counts:
+        table = Table(box=box.SIMPLE if console.is_terminal else box.ASCII, title=None)
+        table.add_column("kind")
+        for sev in reversed(Severity):
+            table.add_column(sev.value, justify="right")
+        table.add_column("total", justify="right")
+        for kind in sorted({k for k, _ in counts}):
+            row = [counts[(kind, s)] for s in reversed(Severity)]
+            table.add_row(kind, *(str(n) if n else "" for n in row), str(sum(row)))
+        console.print(table)
+    line = f"{total} finding{'s' * (total != 1)} in {files_with} of {len(results)} file{'s' * (len(results) != 1)}"
+    if errors:
+        line += f"; {errors} file{'s' * (errors != 1)} could not be checked"
+    console.print(line + ".")
+
+
+def render(console: Console, results: Sequence[FileResult]) -> None:
+    for result in results:
+        render_file(console, result)
+    render_summary(console, results)
