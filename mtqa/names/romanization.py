@@ -1,0 +1,141 @@
+"""A romanization key: one value for every usual Latin rendering of a Russian name.
+
+The table is derived from the transliteration schemas that the ``iuliia``
+package ships as data. For each schema that writes plain ASCII for an English
+reader (BGN/PCGN, ICAO Doc 9303 = the passport system, GOST 7034, GOST R
+52535 and 52290, ALA-LC and BS 2979 without diacritics, the MVD systems,
+Moscow Metro, Wikipedia, Yandex), every Latin rendering of a Cyrillic letter
+points back to that letter ("kh" -> х, "shch"/"sch"/"shh" -> щ, "ts"/"tc" -> ц,
+"ya"/"ia"/"ja" -> я, "yu"/"iu"/"ju" -> ю, "ye"/"yo"/"jo" -> е/ё, "y"/"i"/"j"/"jj"
+-> й/и/ы). Schemas with diacritics (ISO 9, GOST 7.79 A, scientific), and the
+French (MVD 310 fr), Uzbek and chat (telegram) ones, are left out: they give
+"j" for ж or "c" for ч, which would merge letters an English text keeps apart.
+
+A few popular renderings that no standard lists are added by hand, because
+English news uses them: "x" for кс (Alexei), "h" for х (Hodorkovsky), "tch"
+for ч (Tchaikovsky), "tz" for ц, "w" for в, "ck"/"c"/"q" for к.
+
+The key is then folded: е/ё/э are one letter, and so are и/й/ы (Sergei and
+Sergey, -sky and -skiy and -skii); soft and hard signs, apostrophes, hyphens
+and spaces go; an и before я/ю/е is dropped (Maria/Mariya, Dmitriev/
+Dmitriyev); an о after ж/ч/ш/щ is е (ё written "o": Gorbachov/Gorbachev);
+repeated letters are written once (Zelenskyy). The key is written
+in Cyrillic letters, so it reads as a rough spelling of the Russian original:
+``romanization_key("Khodorkovsky") == "ходорковски"``.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+from functools import cache
+from importlib import resources
+
+__all__ = ["SCHEMAS", "romanizable", "romanization_key"]
+
+#: The iuliia schemas whose renderings the key accepts (see the module docstring).
+SCHEMAS = (
+    "ala_lc_alt",
+    "bgn_pcgn_alt",
+    "bs_2979_alt",
+    "gost_16876_alt",
+    "gost_52290",
+    "gost_52535",
+    "gost_7034",
+    "icao_doc_9303",
+    "mosmetro",
+    "mvd_310",
+    "mvd_782",
+    "wikipedia",
+    "yandex_maps",
+    "yandex_money",
+)
+
+#: Popular renderings no schema lists (see the module docstring); they win over the schemas.
+_POPULAR = (
+    ("tch", "ч"),
+    ("tz", "ц"),
+    ("x", "кс"),
+    ("h", "х"),
+    ("w", "в"),
+    ("ck", "к"),
+    ("c", "к"),
+    ("q", "к"),
+)
+#: Renderings left out: "eh" for э (GOST R 52290) would read "Alekhin" as "Aleh-kin".
+_SKIP = frozenset({"eh"})
+_FOLD = str.maketrans({"ё": "е", "э": "е", "й": "и", "ы": "и", "ь": None, "ъ": None})
+_IOTATED_RE = re.compile("и+(?=[еяю])")
+#: ё after a hushing consonant is written "o" as often as "yo"/"e" (Gorbachov, Gorbachev).
+_HUSHED_O_RE = re.compile("(?<=[жчшщ])о")
+_REPEAT_RE = re.compile(r"(.)\1+")
+_NON_LETTER_RE = re.compile(r"[^a-z]")
+
+
+@cache
+def _chunks() -> tuple[tuple[str, str], ...]:
+    """(Latin rendering, Cyrillic letter), longest rendering first."""
+    table: dict[str, str] = {}
+    folder = resources.files("iuliia") / "schemas"
+    for name in SCHEMAS:
+        data = json.loads((folder / f"{name}.json").read_text(encoding="utf-8"))
+        for cyrillic, latin in data["mapping"].items():
+            if cyrillic in "ъь":
+                continue  # signs are dropped ("ie" for ъ in ALA-LC would eat "Dmitriev")
+            if latin.isascii() and latin.isalpha() and latin not in _SKIP:
+                table.setdefault(latin.lower(), cyrillic)
+        for sequence, latin in (data.get("prev_mapping") or {}).items():
+            # "ye" for е after a vowel (Sergeyev): the rendering of the last letter.
+            if latin.isascii() and latin.isalpha() and latin not in _SKIP:
+                table.setdefault(latin.lower(), sequence[-1])
+    table.update(_POPULAR)
+    return tuple(sorted(table.items(), key=lambda kv: (-len(kv[0]), kv[0])))
+
+
+@cache
+def _chunk_re() -> re.Pattern[str]:
+    return re.compile("|".join(re.escape(latin) for latin, _ in _chunks()))
+
+
+def _ascii_lower(name: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", name.casefold())
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def romanization_key(name: str) -> str:
+    """The key of a Latin-script name: equal for the usual renderings of one Russian name.
+
+    Works on single words and on multi-word names ("Deir ez-Zor" and
+    "Deir-ez-Zor" share a key). Non-Russian names get a key too; it is only
+    meant to compare names, never to be shown.
+
+    >>> romanization_key("Zelenskiy") == romanization_key("Zelenskyy") == romanization_key("Zelensky")
+    True
+    """
+    text = _NON_LETTER_RE.sub("", _ascii_lower(name))
+    table = dict(_chunks())
+    letters = "".join(table[m.group()] for m in _chunk_re().finditer(text))
+    folded = letters.translate(_FOLD)
+    folded = _IOTATED_RE.sub("", folded)
+    folded = _HUSHED_O_RE.sub("е", folded)
+    return _REPEAT_RE.sub(r"\1", folded)
+
+
+def romanizable(word: str) -> bool:
+    """True when every letter of ``word`` is part of a standard rendering of Cyrillic.
+
+    Only the schemas count here, not the popular additions: "Washington",
+    "Thompson" and "Quinn" are not romanizable (w, th/ph-free 'h', q and a
+    lone 'c' never come out of the standard systems), "Syromolotov" is.
+    """
+    text = _NON_LETTER_RE.sub("", _ascii_lower(word))
+    if not text:
+        return False
+    popular = {latin for latin, _ in _POPULAR}
+    pos = 0
+    for m in _chunk_re().finditer(text):
+        if m.start() != pos or m.group() in popular:
+            return False
+        pos = m.end()
+    return pos == len(text)
