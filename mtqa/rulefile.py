@@ -103,7 +103,7 @@ def _key_lines(node: Any) -> dict[str, int]:
 
 def _build_rule(raw: Mapping[str, Any], expected_id: str, where: str) -> Rule:
     kind_name = raw.get("kind")
-    if kind_name not in KINDS:
+    if not isinstance(kind_name, str) or kind_name not in KINDS:
         raise OptionError("kind", f"unknown rule kind {kind_name!r} (known: {', '.join(KINDS)})")
     module = KINDS[kind_name]
     unknown = [k for k in raw if k not in COMMON_KEYS and k not in module.KEYS]

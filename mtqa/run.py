@@ -55,10 +55,7 @@ def read_all(paths: Sequence[str]) -> list[FileResult]:
 
 def run_checks(results: list[FileResult], rules: Sequence[Rule], config: Config, scope: str) -> list[FileResult]:
     docs = [r.document for r in results if r.document is not None]
-    if scope == "corpus":
-        per_doc = check_corpus(docs, rules)
-    else:
-        per_doc = [check_document(doc, rules) for doc in docs]
+    per_doc = check_corpus(docs, rules) if scope == "corpus" else [check_document(doc, rules) for doc in docs]
     by_doc: dict[int, tuple[Finding, ...]] = {id(d): f for d, f in zip(docs, per_doc, strict=True)}
     out = []
     for r in results:
@@ -121,7 +118,7 @@ def write_report(args: argparse.Namespace, results: list[FileResult], rules: Seq
 
 
 def list_rules(args: argparse.Namespace) -> int:
-    config, rules, problems = load_setup(args)
+    _, rules, problems = load_setup(args)
     for message in problems:
         error(message)
     if args.format == "json":

@@ -26,8 +26,11 @@ from mtqa.rule import Rule
 
 
 class KindModule(Protocol):
-    KEYS: tuple[str, ...]
-    PLACEHOLDERS: tuple[str, ...]
+    @property
+    def KEYS(self) -> tuple[str, ...]: ...
+
+    @property
+    def PLACEHOLDERS(self) -> tuple[str, ...]: ...
 
     def parse(self, raw: Mapping[str, Any]) -> Any: ...
 

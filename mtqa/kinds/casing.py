@@ -3,7 +3,7 @@
 No word list: the document's own evidence decides. A word whose capitalised
 form appears mid-sentence (where a capital means a name) and whose lower-case
 form is rare in English is a name, so its lower-case occurrences are wrong,
-even when they are the majority ("raqqa" beside "Raqqa"). A common English
+even when they are the majority ("kabul" beside "Kabul"). A common English
 word written both ways is left alone here: its capital may be right (part of
 a longer name) or wrong, which other rules judge with more context.
 """
@@ -39,16 +39,15 @@ def check(rule: Rule, doc: Document) -> Iterator[Finding]:
     options: Options = rule.options
     capital: dict[str, list[Token]] = {}
     lower: dict[str, list[Token]] = {}
-    for tok in doc.tokens:
+    tokens = doc.tokens
+    for i, tok in enumerate(tokens):
         word = tok.text
-        if len(word) < options.min_length or not word.isalpha():
+        if len(word) < options.min_length or not word.isalpha() or tok.sentence_start or tok.headline:
             continue
         if word.islower():
-            if not tok.sentence_start and not tok.headline:
-                lower.setdefault(word, []).append(tok)
-        elif word[0].isupper() and (len(word) == 1 or word[1:].islower()):
-            if not tok.sentence_start and not tok.headline:
-                capital.setdefault(word.lower(), []).append(tok)
+            lower.setdefault(word, []).append(tok)
+        elif word[1:].islower() and _isolated(doc.text, tokens, i):
+            capital.setdefault(word.lower(), []).append(tok)
     for word, lows in lower.items():
         caps = capital.get(word)
         if not caps or zipf(word) >= options.max_zipf:
@@ -57,3 +56,25 @@ def check(rule: Rule, doc: Document) -> Iterator[Finding]:
         related = tuple(Span(t.start, t.end) for t in caps)
         for tok in lows:
             yield rule.finding(tok.start, tok.end, tok.text, name, related, count=len(caps))
+
+
+_LINKS = frozenset({"of", "and", "the", "for", "de", "on", "in"})
+
+
+def _isolated(text: str, tokens: tuple[Token, ...], i: int) -> bool:
+    """A capital between lower-case words: a name, not part of a longer capitalised
+    name ("Ministry of Tourism and Antiques"), a Title Case run or a product title."""
+    for step in (-1, 1):
+        j = i + step
+        if 0 <= j < len(tokens) and tokens[j].text in _LINKS:
+            j += step  # look past one linking word
+        if 0 <= j < len(tokens) and _adjacent(text, tokens, i, j) and tokens[j].text[:1].isupper():
+            return False
+    return True
+
+
+def _adjacent(text: str, tokens: tuple[Token, ...], i: int, j: int) -> bool:
+    """Tokens i and j are in one run of words: only spaces and words between them."""
+    lo, hi = (tokens[i], tokens[j]) if i < j else (tokens[j], tokens[i])
+    between = text[lo.end : hi.start]
+    return all(c == " " or c.isalpha() for c in between)

@@ -44,9 +44,11 @@ def render_file(console: Console, result: FileResult) -> None:
     console.print(Text(result.path, style="bold underline"))
     doc = result.document
     for f in result.findings:
-        where = f"seg {f.segment}:{f.start + 1}" if f.segment is not None else (
-            "%d:%d" % doc.position(f.start) if doc else str(f.start)
-        )
+        if f.segment is not None:
+            where = f"seg {f.segment}:{f.start + 1}"
+        else:
+            line, col = doc.position(f.start) if doc else (0, f.start)
+            where = f"{line}:{col}"
         head = Text("  ")
         head.append(f"{where:<9} ", style="dim")
         head.append(f"{f.severity.value:<8}", style=_STYLES[f.severity])
@@ -54,12 +56,12 @@ def render_file(console: Console, result: FileResult) -> None:
         head.append(f.message)
         console.print(head)
         if doc is not None and f.segment is None:
-            line, left, right = context(doc, f)
-            line = line.replace("\t", " ").replace("\r", " ")
+            snippet, left, right = context(doc, f)
+            snippet = snippet.replace("\t", " ").replace("\r", " ")
             shown = Text("      ")
-            shown.append(line[:left])
-            shown.append(line[left:right], style="bold reverse" if console.is_terminal else "")
-            shown.append(line[right:])
+            shown.append(snippet[:left])
+            shown.append(snippet[left:right], style="bold reverse" if console.is_terminal else "")
+            shown.append(snippet[right:])
             console.print(shown, soft_wrap=True)
             if not console.is_terminal or console.no_color:
                 console.print(" " * (6 + left) + "^" * max(1, right - left), soft_wrap=True)
