@@ -21,7 +21,7 @@ from typing import Any, Protocol
 
 from mtqa.document import Document
 from mtqa.finding import Finding
-from mtqa.kinds import casing, consistency, existence, repetition, script, substitution
+from mtqa.kinds import casing, consistency, existence, names, repetition, script, substitution
 from mtqa.rule import Rule
 
 
@@ -49,6 +49,7 @@ KINDS: Mapping[str, KindModule] = {
     "casing": casing,
     "repetition": repetition,
     "script": script,
+    "names": names,
 }
 
 __all__ = ["KINDS", "KindModule", "Sequence", "corpus_checker"]

@@ -162,7 +162,7 @@ def russian_name_score(word: str) -> float:
     - 0.5: a weak ending shared with English words (-in, -ko, -ny, -ski);
     - 0.9: a strong ending (-ov/-ev/-ova, -sky/-skiy, -vich, -enko, -ykh);
     - 1.0: a strong ending on a word the standard systems can produce
-      ("Syromolotov", "Lavrov", "Zelenskiy").
+      ("Bortnikov", "Lavrov", "Zelenskiy").
 
     A known first name ("Ivan", "Sergey") scores as its shape says: it is not
     a surname, so callers check ``is_first_name`` first when that matters.

@@ -127,7 +127,7 @@ def romanizable(word: str) -> bool:
 
     Only the schemas count here, not the popular additions: "Washington",
     "Thompson" and "Quinn" are not romanizable (w, th/ph-free 'h', q and a
-    lone 'c' never come out of the standard systems), "Syromolotov" is.
+    lone 'c' never come out of the standard systems), "Bortnikov" is.
     """
     text = _NON_LETTER_RE.sub("", _ascii_lower(word))
     if not text:
