@@ -25,6 +25,7 @@ from mtqa.names.mentions import Mention, extract_mentions
 from mtqa.names.morphology import (
     inflection_bases,
     is_first_name,
+    is_male_first_name,
     is_russian_first_name,
     looks_like_russian_surname,
     russian_name_score,
@@ -53,6 +54,8 @@ class Occurrence:
     end: int
     mid: bool
     introduced: bool
+    given: str = ""
+    followed: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,7 +91,9 @@ def index_mentions(per_doc: Iterable[tuple[int, Sequence[Mention]]]) -> NameInde
     surfaces: dict[str, list[Occurrence]] = {}
     for index, mentions in per_doc:
         for m in mentions:
-            surfaces.setdefault(m.text, []).append(Occurrence(index, m.start, m.end, m.mid, m.introduced))
+            surfaces.setdefault(m.text, []).append(
+                Occurrence(index, m.start, m.end, m.mid, m.introduced, m.given, m.followed)
+            )
     return NameIndex({k: tuple(v) for k, v in surfaces.items()})
 
 
@@ -117,6 +122,7 @@ _DERIVATIONS = (
     "ists",
     "ite",
     "ites",
+    "ish",
     "stan",
     "istan",
     "ich",
@@ -145,6 +151,11 @@ _DERIVATIONS = (
 )
 
 
+#: Russian case endings: a longer form that adds only one of these is an inflection
+#: of the shorter one (Kinotavr/Kinotavre), not its full form.
+_CASE_ENDINGS = frozenset({"a", "u", "e", "y", "om", "ym", "im", "oy", "ogo", "omu", "ovo"})
+
+
 def _is_word(form: str) -> bool:
     return zipf(form.lower()) >= WORD_ZIPF
 
@@ -155,8 +166,8 @@ def _name_like(form: str, occurrences: Sequence[Occurrence]) -> bool:
 
 
 def _word_not_name(form: str) -> bool:
-    """A common English word that is not also a known first name or place ("Jury", not "Mark")."""
-    return " " not in form and _is_word(form) and not is_first_name(form) and not is_place(form)
+    """A common English word that is not also a Russian first name or a place ("Jury", "Man"; not "Vera")."""
+    return " " not in form and _is_word(form) and not is_russian_first_name(form) and not is_place(form)
 
 
 def _russian_evidence(form: str) -> bool:
@@ -226,7 +237,8 @@ def _can_be_truncated(form: str, occurrences: Sequence[Occurrence]) -> bool:
         return False
     if _is_word(form) or _known_name(form) or looks_like_russian_surname(form):
         return False
-    return not any(o.introduced for o in occurrences)
+    # Part of a longer name wherever it stands ("Zelena Okolica"), or a person of its own.
+    return not all(o.followed for o in occurrences) and not any(o.introduced for o in occurrences)
 
 
 def truncations(index: NameIndex) -> list[Variant]:
@@ -250,7 +262,7 @@ def truncations(index: NameIndex) -> list[Variant]:
             candidate = forms[lo]
             lo += 1
             rest = candidate[len(form) :]
-            if len(rest) > MAX_DROPPED or not rest.isalpha() or rest in _DERIVATIONS:
+            if len(rest) > MAX_DROPPED or not rest.isalpha() or rest in _DERIVATIONS or rest in _CASE_ENDINGS:
                 continue
             if form in inflection_bases(candidate) or _is_word(candidate):
                 continue
@@ -268,17 +280,30 @@ def truncations(index: NameIndex) -> list[Variant]:
 # -- case endings ----------------------------------------------------------------
 
 
+def _own_person(occ: Occurrence) -> bool:
+    """Introduced as a person: by a title or initial, or by name words that are not all male first names.
+
+    "Anna Ivanova" and "Zaura Ivanova" are women of their own; "Sergey Lavrova" is
+    Lavrov in the genitive.
+    """
+    words = occ.given.split()
+    if words:
+        return not all(is_male_first_name(w) for w in words)
+    return occ.introduced
+
+
 def case_endings(index: NameIndex) -> list[Variant]:
     """Forms that are a Russian case form of a name the index also holds in its base form.
 
     "Lavrova" beside "Lavrov", "Navalnogo" beside "Navalny". A form that is a
     person of its own (introduced by a first name or title anywhere: "Anna
-    Ivanova"), a known first name ("Aleksandra") or place, or a common English
+    Ivanova"; a male first name does not make one: "Sergey Lavrova"), or that
+    only stands inside a longer name ("Igora Drive"), a known first name ("Aleksandra") or place, or a common English
     word is left alone.
     """
     out: list[Variant] = []
     for form, occs in index.surfaces.items():
-        if " " in form or any(o.introduced for o in occs):
+        if " " in form or any(_own_person(o) for o in occs) or all(o.followed for o in occs):
             continue
         bases = [b for b in inflection_bases(form) if b in index.surfaces]
         if not bases or _is_word(form) or _known_name(form):

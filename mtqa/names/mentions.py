@@ -76,6 +76,10 @@ class Mention:
     words: int
     mid: bool
     introduced: bool
+    #: The capitalised name words just before it ("Anna" in "Anna Ivanova"), or "".
+    given: str = ""
+    #: Followed by another name word: part of a longer name ("Igora Drive").
+    followed: bool = False
 
 
 def is_name_word(text: str) -> bool:
@@ -92,8 +96,29 @@ def _gap(text: str, left: Token, right: Token) -> str:
     return text[left.end : right.start]
 
 
+def _given(text: str, tokens: Sequence[Token], i: int) -> str:
+    """Up to two name words just before token i, over single spaces ("Natalia Radieana")."""
+    j = i
+    while j > 0 and i - j < 2 and _gap(text, tokens[j - 1], tokens[j]) == " ":
+        prev = tokens[j - 1]
+        if not is_name_word(prev.text) or is_title(prev.text):
+            break
+        j -= 1
+    return text[tokens[j].start : tokens[i - 1].end] if j < i else ""
+
+
+def _followed(text: str, tokens: Sequence[Token], i: int) -> bool:
+    return (
+        i + 1 < len(tokens)
+        and _gap(text, tokens[i], tokens[i + 1]) == " "
+        and is_name_word(tokens[i + 1].text)
+    )
+
+
 def _introduced(text: str, tokens: Sequence[Token], i: int) -> bool:
-    """Preceded (over a single space) by a first name, an initial, or a title."""
+    """Preceded by a first name (over one or two name words), an initial, or a title."""
+    if any(is_first_name(w) for w in _given(text, tokens, i).split()):
+        return True
     before = text[max(0, tokens[i].start - 4) : tokens[i].start]
     if _INITIAL_RE.search(before):
         return True
@@ -125,7 +150,18 @@ def extract_mentions(doc: Document) -> tuple[Mention, ...]:
     for i, tok in enumerate(tokens):
         if candidate[i]:
             mid = not tok.sentence_start and not tok.headline
-            singles.append(Mention(tok.start, tok.end, tok.text, 1, mid, _introduced(text, tokens, i)))
+            singles.append(
+                Mention(
+                    tok.start,
+                    tok.end,
+                    tok.text,
+                    1,
+                    mid,
+                    _introduced(text, tokens, i),
+                    _given(text, tokens, i),
+                    _followed(text, tokens, i),
+                )
+            )
     return tuple(singles) + _multiword(doc, candidate)
 
 

@@ -9,7 +9,7 @@
 - ``TITLES`` are the words that introduce a person in news text.
 - ``inflection_bases`` undoes the Russian case endings MT leaves on names.
 
-The API (``TITLES``, ``is_title``, ``is_first_name``, ``is_russian_first_name``,
+The API (``TITLES``, ``is_title``, ``is_first_name``, ``is_male_first_name``, ``is_russian_first_name``,
 ``russian_name_score``, ``looks_like_russian_surname``, ``inflection_bases``)
 is stable: other modules import it. Frequency as an English word is not
 judged here: weigh it with ``mtqa.lexicon.zipf``.
@@ -26,6 +26,7 @@ __all__ = [
     "TITLES",
     "inflection_bases",
     "is_first_name",
+    "is_male_first_name",
     "is_russian_first_name",
     "is_title",
     "looks_like_russian_surname",
@@ -114,9 +115,19 @@ _MIN_SURNAME = 4
 
 
 @cache
+def _male_first_names() -> frozenset[str]:
+    """Given names gender-guesser calls male or mostly male, and never female."""
+    from gender_guesser.detector import Detector  # type: ignore[import-untyped]
+
+    names = Detector(case_sensitive=True).names
+    male = {"male", "mostly_male"}
+    return frozenset(n for n, genders in names.items() if set(genders) <= male)
+
+
+@cache
 def _first_names() -> dict[str, bool]:
     """Given name -> is it used in Russia, Ukraine or Belarus (gender-guesser's columns)."""
-    from gender_guesser.detector import Detector  # type: ignore[import-untyped]
+    from gender_guesser.detector import Detector
 
     detector = Detector(case_sensitive=True)
     columns = [detector.COUNTRIES.index(c) for c in ("russia", "ukraine", "belarus")]
@@ -146,6 +157,11 @@ def is_first_name(word: str) -> bool:
     word's frequency and context. Case is ignored ("SERGEY", "sergey").
     """
     return _title_case(word) in _first_names()
+
+
+def is_male_first_name(word: str) -> bool:
+    """True when gender-guesser knows ``word`` only as a male (or mostly male) given name ("Sergey", "Pyotr")."""
+    return _title_case(word) in _male_first_names()
 
 
 def is_russian_first_name(word: str) -> bool:
