@@ -110,6 +110,8 @@ class Score:
     optional_caught: int = 0
     findings: int = 0
     false_positives: int = 0
+    #: For a rule: gold errors of other kinds that its findings caught.
+    other_caught: int = 0
 
     @property
     def recall_must(self) -> float | None:
@@ -295,6 +297,7 @@ class _Tally:
     optional_caught: int = 0
     findings: int = 0
     false_positives: int = 0
+    other_caught: int = 0
 
     def add_error(self, must: bool, caught: bool) -> None:
         if must:
@@ -306,7 +309,7 @@ class _Tally:
 
     def score(self, name: str) -> Score:
         return Score(name, self.must, self.must_caught, self.optional, self.optional_caught,
-                     self.findings, self.false_positives)
+                     self.findings, self.false_positives, self.other_caught)
 
 
 def summarize(documents: Sequence[DocumentResult], min_severity: Severity = Severity.WARNING) -> Report:
@@ -325,12 +328,15 @@ def summarize(documents: Sequence[DocumentResult], min_severity: Severity = Seve
             for tally in (total, kinds.setdefault(f.kind.value, _Tally()), rules.setdefault(f.rule, _Tally())):
                 tally.findings += 1
                 tally.false_positives += not judged.correct
-    # A rule's recall is over the gold errors of the kind it reports; what it caught of any kind counts.
+    # A rule's recall is over the gold errors of the kind it reports; errors of other kinds
+    # that it happens to catch are counted apart.
     for doc in documents:
         for outcome in doc.errors:
             for rule in outcome.caught_by:
                 tally = rules[rule]
-                if outcome.error.must:
+                if outcome.error.kind != rule_kinds[rule]:
+                    tally.other_caught += 1
+                elif outcome.error.must:
                     tally.must_caught += 1
                 else:
                     tally.optional_caught += 1
@@ -432,7 +438,8 @@ def report_dict(report: Report) -> dict[str, Any]:
         "max_extra": MAX_EXTRA,
         "summary": summary,
         "by_kind": [{"kind": s.name, **score_dict(s)} for s in report.by_kind],
-        "by_rule": [{"rule": s.name, "kind": rule_kind(report, s.name), **score_dict(s)} for s in report.by_rule],
+        "by_rule": [{"rule": s.name, "kind": rule_kind(report, s.name), **score_dict(s),
+                     "caught_other_kinds": s.other_caught} for s in report.by_rule],
         "documents": [_document_dict(d) for d in report.documents],
         "misses": misses(report),
         "false_positives": false_positives(report),
@@ -444,3 +451,51 @@ def _document_dict(doc: DocumentResult) -> dict[str, Any]:
     return {"file": doc.name, "words": doc.words, "errors": len(doc.errors), "must": len(must),
             "must_caught": sum(o.caught for o in must), "findings": len(doc.findings),
             "false_positives": sum(not j.correct for j in doc.findings)}
+
+
+# ---------------------------------------------------------------------------
+# Baselines: the figures a later run must not fall below
+
+
+def figures(report: Report) -> dict[str, Any]:
+    """The headline figures of a report, as stored in a baseline file."""
+    total = report.total
+    return {
+        "min_severity": report.min_severity.value,
+        "documents": len(report.documents),
+        "must": total.must,
+        "recall_must": _ratio(total.recall_must),
+        "recall_optional": _ratio(total.recall_optional),
+        "precision": _ratio(total.precision),
+        "fp_per_1000_words": round(report.fp_per_1000_words, 3),
+        "by_kind": {s.name: {"recall_must": _ratio(s.recall_must), "precision": _ratio(s.precision)}
+                    for s in report.by_kind},
+    }
+
+
+def regressions(baseline: Mapping[str, Any], current: Mapping[str, Any]) -> list[str]:
+    """Where ``current`` figures fall below ``baseline``: recall on must errors and precision, overall and per kind.
+
+    A precision with no findings counts as 1 (nothing wrong was said); a kind
+    missing from the current figures counts as recall 0.
+    """
+    out = []
+    if baseline.get("min_severity", "warning") != current.get("min_severity", "warning"):
+        out.append(f"measured at {current.get('min_severity')}, baseline at {baseline.get('min_severity')}")
+    out += _drops("all", baseline, current)
+    kinds = current.get("by_kind", {})
+    for kind, base in baseline.get("by_kind", {}).items():
+        out += _drops(kind, base, kinds.get(kind, {"recall_must": 0.0 if base.get("recall_must") else None}))
+    return out
+
+
+def _drops(name: str, base: Mapping[str, Any], now: Mapping[str, Any]) -> list[str]:
+    out = []
+    for key, empty in (("recall_must", 0.0), ("precision", 1.0)):
+        was, is_ = base.get(key), now.get(key)
+        if was is None:
+            continue
+        value = empty if is_ is None else float(is_)
+        if value < float(was) - 1e-9:
+            out.append(f"{name}: {key} {value:.4f} < baseline {float(was):.4f}")
+    return out

@@ -185,7 +185,20 @@ def test_report_dict_lists_misses_and_false_positives_with_context() -> None:
         "punct.decimal", "rose", 2, 10, "no gold error here")
     assert data["by_rule"] == [{"rule": "punct.decimal", "kind": "punctuation_convention", "must": 1,
                                 "must_caught": 0, "recall_must": 0.0, "optional": 0, "optional_caught": 0,
-                                "recall_optional": None, "findings": 1, "false_positives": 1, "precision": 0.0}]
+                                "recall_optional": None, "findings": 1, "false_positives": 1, "precision": 0.0,
+                                "caught_other_kinds": 0}]
+
+
+def test_a_rule_recall_counts_only_its_own_kind() -> None:
+    gold = resolve_gold(GOLD, TEXT, "x.txt")
+    findings = [
+        finding("script.any", Kind.PUNCTUATION_CONVENTION, *at("3,5")),      # its own kind
+        finding("script.any", Kind.PUNCTUATION_CONVENTION, *at("the the")),  # a doubled_word error
+        finding("script.any", Kind.PUNCTUATION_CONVENTION, *at("bank")),     # an optional mistranslation
+    ]
+    [rule] = summarize([evaluate_document(gold, TEXT, findings, 30)]).by_rule
+    assert (rule.must, rule.must_caught, rule.optional, rule.optional_caught) == (1, 1, 0, 0)
+    assert (rule.other_caught, rule.findings, rule.false_positives, rule.recall_must) == (2, 3, 0, 1.0)
 
 
 RULE = """id: test.doubled

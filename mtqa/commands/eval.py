@@ -214,12 +214,15 @@ def _score_table(title: str, first: str, scores: Sequence[Score], total: Score |
         table.add_column("kind")
     for name in ("must", "recall", "optional", "recall opt", "findings", "FP", "precision"):
         table.add_column(name, justify="right")
+    if kinds:
+        table.add_column("other kinds", justify="right")
     rows = [*scores, *([total] if total is not None else [])]
     for s in rows:
         cells = [s.name, *([kinds.get(s.name, "")] if kinds else []),
                  _frac(s.must_caught, s.must), _pct(s.recall_must),
                  _frac(s.optional_caught, s.optional), _pct(s.recall_optional),
-                 str(s.findings), str(s.false_positives), _pct(s.precision)]
+                 str(s.findings), str(s.false_positives), _pct(s.precision),
+                 *([str(s.other_caught)] if kinds else [])]
         table.add_row(*cells, style="bold" if s is total else None, end_section=s is scores[-1] if scores else False)
     return table
 
@@ -257,7 +260,8 @@ def render(console: Any, report: Report, limit: int = 40) -> None:
     console.print(_score_table("By kind (recall by gold kind, precision by finding kind)", "kind",
                                report.by_kind, total, {}))
     kinds = {s.name: rule_kind(report, s.name) for s in report.by_rule}
-    console.print(_score_table("By rule (recall over the gold errors of the rule's kind)", "rule",
+    console.print(_score_table("By rule (recall over the gold errors of the rule's kind; "
+                               "'other kinds': errors of other kinds it caught)", "rule",
                                report.by_rule, None, kinds))
     console.print(Text(
         f"recall (must) {_pct(total.recall_must)} ({_frac(total.must_caught, total.must)}), "
