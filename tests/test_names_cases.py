@@ -35,7 +35,12 @@ def test_cases_exist_and_names_are_unique() -> None:
     ids = [c[0] for c in CASES]
     assert len(ids) >= 20
     assert len(set(ids)) == len(ids)
-    assert {r.id for r in RULES} >= {"names.truncated", "names.romanization", "names.case-ending", "names.near"}
+    assert {r.id for r in RULES} >= {
+        "names.truncated",
+        "names.romanization",
+        "names.case-ending",
+        "names.near",
+    }
 
 
 @pytest.mark.parametrize("case", [c[1] for c in CASES], ids=[c[0] for c in CASES])

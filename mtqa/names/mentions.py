@@ -15,7 +15,7 @@ Each single-word mention records its context:
   ("Oleg X", "A. X", "Minister X", "Ms X"): it is a person's surname.
 
 A sentence-initial capitalised word that is a common English word ("The",
-"Recalling") is not a mention; a rare one ("Bortnikov said") is.
+"Meanwhile") is not a mention; a rare one ("Bortnikov said") is.
 """
 
 from __future__ import annotations
@@ -171,9 +171,7 @@ def _multiword(doc: Document, candidate: Sequence[bool]) -> tuple[Mention, ...]:
     out: list[Mention] = []
     i = 0
     while i < len(tokens):
-        if not candidate[i] and not (
-            is_name_word(tokens[i].text) and i + 1 < len(tokens) and candidate[i + 1]
-        ):
+        if not candidate[i]:
             i += 1
             continue
         j = i
