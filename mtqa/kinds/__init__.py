@@ -21,7 +21,18 @@ from typing import Any, Protocol
 
 from mtqa.document import Document
 from mtqa.finding import Finding
-from mtqa.kinds import casing, consistency, existence, names, repetition, script, substitution
+from mtqa.kinds import (
+    acronym,
+    capitalisation,
+    casing,
+    consistency,
+    existence,
+    garbled,
+    names,
+    repetition,
+    script,
+    substitution,
+)
 from mtqa.rule import Rule
 
 
@@ -50,6 +61,9 @@ KINDS: Mapping[str, KindModule] = {
     "repetition": repetition,
     "script": script,
     "names": names,
+    "garbled": garbled,
+    "capitalisation": capitalisation,
+    "acronym": acronym,
 }
 
 __all__ = ["KINDS", "KindModule", "Sequence", "corpus_checker"]

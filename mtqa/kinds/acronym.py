@@ -1,0 +1,152 @@
+"""acronym: an acronym written lower-case ("from is militants", "the us side", "eu sanctions").
+
+MT lower-cases acronyms whose letters spell a word. When the lower-case form
+is an English word ("is", "us"), only grammar can prove the acronym: the
+verb "is" never follows a preposition or an article and precedes a noun
+("from is militants"); the pronoun "us" never follows an article ("the us
+side"); neither starts a hyphenated modifier ("us-led"). When the lower-case
+form is no English word ("un", "eu", "nato"), any lower-case occurrence
+among English words is the acronym, unless it sits in a web address.
+
+Each entry names the acronym and, optionally, ``evidence``: phrases whose
+presence in the document shows it speaks of the acronym ("ISIS", "Islamic
+State"). With the evidence the finding takes the rule's severity; without
+it, one step less.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+import regex
+
+from mtqa.document import Document
+from mtqa.finding import Finding, Severity
+from mtqa.kinds._lexical import Context, context
+from mtqa.kinds._text import phrase_pattern
+from mtqa.lexicon import ADJ, FUNCTION_WORDS, NOUN, PREPOSITIONS, is_common_word, pos
+from mtqa.rule import OptionError, Rule, expect_type, string_list
+
+KEYS = ("acronyms",)
+PLACEHOLDERS = ("found", "expected", "why")
+_ENTRY_KEYS = frozenset({"acronym", "evidence"})
+#: Determiners after which neither the verb "is" nor the pronoun "us" can stand.
+_ARTICLES = frozenset("the a an its their our your my".split())
+#: Prepositions that may stand before the verb "is" ("as is the case", "more than is needed").
+_BEFORE_VERB = frozenset({"as", "than", "like", "unlike"})
+_STEP = {Severity.ERROR: Severity.WARNING, Severity.WARNING: Severity.INFO, Severity.INFO: Severity.INFO}
+
+
+@dataclass(frozen=True, slots=True)
+class Acronym:
+    acronym: str
+    evidence: tuple[regex.Pattern[str], ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Options:
+    acronyms: tuple[Acronym, ...]
+
+
+def parse(raw: Mapping[str, Any]) -> Options:
+    entries = expect_type(raw.get("acronyms"), "acronyms", list)
+    if not entries:
+        raise OptionError("acronyms", "'acronyms' must list at least one entry")
+    out = []
+    seen: set[str] = set()
+    for n, entry in enumerate(entries):
+        key = f"acronyms[{n}]"
+        entry = expect_type(entry, key, dict)
+        unknown = set(entry) - _ENTRY_KEYS
+        if unknown:
+            raise OptionError(key, f"unknown key '{sorted(unknown)[0]}' in {key}")
+        name = expect_type(entry.get("acronym"), f"{key}.acronym", str)
+        if not (name.isalpha() and name.isupper() and len(name) >= 2):
+            raise OptionError(key, f"{key}: acronym must be two or more capital letters, not {name!r}")
+        if name in seen:
+            raise OptionError(key, f"{key}: acronym {name} is listed twice")
+        seen.add(name)
+        evidence = string_list(entry, "evidence", ())
+        out.append(Acronym(name, tuple(phrase_pattern(e) for e in evidence)))
+    return Options(tuple(out))
+
+
+def check(rule: Rule, doc: Document) -> Iterator[Finding]:
+    options: Options = rule.options
+    ctx = context(doc)
+    wanted = {a.acronym.lower(): a for a in options.acronyms}
+    if not any(ctx.lowered[w] for w in wanted) and not _hyphenated(ctx, wanted):
+        return
+    for i, tok in enumerate(ctx.tokens):
+        head = tok.text.split("-", 1)[0]
+        entry = wanted.get(head)
+        if entry is None or not tok.text.islower():
+            continue
+        verdict = _judge(ctx, i, head)
+        if verdict is None:
+            continue
+        certain, why = verdict
+        end = tok.start + len(head)
+        severity = rule.severity
+        if entry.evidence and any(p.search(doc.text) for p in entry.evidence):
+            why += f", and the document names {entry.acronym} elsewhere"
+        elif not certain:
+            severity = _STEP[severity]
+        finding = rule.finding(tok.start, end, head, entry.acronym, why=why)
+        yield Finding(
+            finding.rule, finding.kind, severity, finding.start, finding.end, finding.text,
+            finding.message, finding.suggestion, finding.related,
+        )
+
+
+def _hyphenated(ctx: Context, wanted: Mapping[str, Acronym]) -> bool:
+    return any(w.split("-", 1)[0] in wanted for w in ctx.counts if "-" in w)
+
+
+def _judge(ctx: Context, i: int, word: str) -> tuple[bool, str] | None:
+    """Why token i (or the head of 'us-led') must be the acronym, or None.
+
+    ``certain`` is True when the grammar alone settles it; otherwise the
+    document has to name the acronym elsewhere for the full severity.
+    """
+    tok = ctx.tokens[i]
+    if _in_address(ctx, i):
+        return None
+    if tok.text != word:
+        return True, f"'{tok.text}' is a compound modifier, which the word '{word}' does not start"
+    prev, nxt = ctx.tight_prev(i), ctx.tight_next(i)
+    before = prev.text if prev is not None else ""
+    after = nxt.text if nxt is not None else ""
+    after_classes = pos(after) if after.islower() else frozenset()
+    noun_after = NOUN in after_classes and ADJ not in after_classes and after not in FUNCTION_WORDS
+    if not is_common_word(word):
+        if not _among_english(ctx, i):
+            return None
+        return True, f"'{word}' is no English word, and stands among English ones"
+    if before in _ARTICLES:
+        return True, f"the word '{word}' never follows '{before}'"
+    # A preposition that is also an adverb or a noun ("the inside is clean") may end a phrase.
+    bare_preposition = before in PREPOSITIONS and before not in _BEFORE_VERB and not pos(before) & {NOUN, ADJ}
+    if word == "is" and bare_preposition and noun_after:
+        return False, f"the verb 'is' does not stand between '{before}' and the noun '{after}'"
+    return None
+
+
+def _in_address(ctx: Context, i: int) -> bool:
+    """Part of a web or e-mail address ("europa.eu", "un.org")."""
+    tok = ctx.tokens[i]
+    text = ctx.doc.text
+    around = text[max(0, tok.start - 1) : tok.start] + text[tok.end : tok.end + 1]
+    return any(c in "./@:_" for c in around)
+
+
+def _among_english(ctx: Context, i: int) -> bool:
+    """A neighbour on each side (where there is one) is a known English word."""
+    for j in (i - 1, i + 1):
+        if 0 <= j < len(ctx.tokens):
+            near = ctx.tokens[j].text.lower()
+            if not (near in FUNCTION_WORDS or is_common_word(near) or near.isdigit()):
+                return False
+    return True

@@ -1,0 +1,206 @@
+"""capitalisation: a common word capitalised mid-sentence ("Recalling that", "the Eastern part").
+
+A capital mid-sentence is right on a name, a title or a word of a
+capitalised phrase ("Eastern Europe", "Ministry of Foreign Affairs"), and
+wrong on a common word standing alone. The lexicon says which words English
+writes lower-case (``eastern``, ``pentagon``) and which it capitalises
+(``Russian``, ``July``); the document says the rest:
+
+- a word in a Title-Case run, after a title word, in quotes, or capitalised
+  every time the document uses it ("the Kremlin ... the Kremlin") is left
+  alone;
+- the evidence that the capital is wrong, strongest first: the document
+  writes the same word lower-case elsewhere; the word is a function word, a
+  verb form or an adverb, which no name is; an adjective capitalised before
+  a lower-case word ("the Eastern part"); a noun with nothing around it that
+  makes it a name (info only).
+
+The suggestion is the lower-case form. The rule's severity goes to the
+strongest evidence; each weaker level takes one step off (never below info).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, replace
+from typing import Any
+
+from mtqa.document import Document
+from mtqa.finding import Finding, Severity
+from mtqa.kinds._lexical import Context, context, is_titlecase
+from mtqa.lexicon import (
+    ADJ,
+    ADV,
+    AUX,
+    FUNCTION_WORDS,
+    NOUN,
+    PREPOSITIONS,
+    VERB,
+    is_known,
+    is_proper_word,
+    pos,
+    zipf,
+)
+from mtqa.names.gazetteer import is_demonym, is_place_word
+from mtqa.names.morphology import is_first_name, is_title, russian_name_score
+from mtqa.rule import OptionError, Rule, expect_type
+
+KEYS = ("min_zipf", "min_length")
+PLACEHOLDERS = ("found", "expected", "why")
+
+#: Lower-case words that join the words of a capitalised name ("Bank of Russia").
+CONNECTORS = frozenset("of the and for de la du von van der on in at to & y".split())
+_STEP = {Severity.ERROR: Severity.WARNING, Severity.WARNING: Severity.INFO, Severity.INFO: Severity.INFO}
+_TOP = 3
+
+
+@dataclass(frozen=True, slots=True)
+class Options:
+    min_zipf: float  # only words at least this common are judged
+    min_length: int
+
+
+def parse(raw: Mapping[str, Any]) -> Options:
+    min_zipf = float(expect_type(raw.get("min_zipf", 3.0), "min_zipf", (int, float)))
+    min_length = int(expect_type(raw.get("min_length", 2), "min_length", int))
+    if min_length < 1:
+        raise OptionError("min_length", "'min_length' must be 1 or more")
+    return Options(min_zipf, min_length)
+
+
+def check(rule: Rule, doc: Document) -> Iterator[Finding]:
+    options: Options = rule.options
+    ctx = context(doc)
+    for i in ctx.titled:
+        tok = ctx.tokens[i]
+        word = tok.text
+        if len(word) < options.min_length or not is_titlecase(word):
+            continue
+        verdict = _judge(ctx, i, options)
+        if verdict is None:
+            continue
+        level, why = verdict
+        severity = rule.severity
+        for _ in range(_TOP - level):
+            severity = _STEP[severity]
+        lower = word.lower()
+        finding = rule.finding(tok.start, tok.end, word, lower, why=why)
+        yield replace(finding, severity=severity)
+
+
+def _judge(ctx: Context, i: int, options: Options) -> tuple[int, str] | None:
+    tok = ctx.tokens[i]
+    word = tok.text
+    lower = word.lower()
+    classes = pos(lower)
+    if is_proper_word(word) or is_title(word):
+        return None
+    if not classes and (not (is_known(lower) and zipf(lower) >= options.min_zipf) or _name_shaped(word)):
+        return None
+    if classes and lower not in FUNCTION_WORDS and zipf(lower) < options.min_zipf:
+        return None
+    gap = ctx.gap_before(i)
+    if gap is None or gap.strip(" ,"):
+        return None  # after a full stop, colon, bracket, quote or dash a capital may start something new
+    if _abbreviation(ctx, i) or _in_name(ctx, i) or ctx.quoted(i):
+        return None
+    lowered = ctx.lowered[lower]
+    if ctx.capitalised[lower] > 1 and not lowered:
+        return None  # the document capitalises it every time: a name here
+    elsewhere = f"the document writes '{lower}' lower-case elsewhere ({lowered}x)"
+    if lower in FUNCTION_WORDS:
+        return None if _in_title_of_work(ctx, i) else (3, f"'{lower}' is a function word, never a name on its own")
+    prev = ctx.tight_prev(i)
+    noun_slot = prev is not None and prev.text in _NOUN_SLOT
+    if classes and classes <= {VERB, ADV, AUX} and not noun_slot:
+        # after a preposition or an article a noun is due: "on Mars", "via Zoom" are names
+        kind = "a verb form" if VERB in classes else "an adverb"
+        return 3, f"'{lower}' is {kind}, which no name is"
+    nxt = ctx.tight_next(i)
+    if ADJ in classes and nxt is not None and nxt.text.islower() and NOUN in pos(nxt.text):
+        level = 3 if lowered and classes == {ADJ} else 2
+        reason = f"'{lower}' is an adjective here, capitalised before the lower-case noun '{nxt.text}'"
+        return level, reason + ("; " + elsewhere if lowered else "")
+    return _judge_noun(ctx, i, elsewhere if lowered else "")
+
+
+#: A noun after these is a common noun: names take no quantifier ("some kind of X", "any X").
+QUANTIFIERS = frozenset("some any such much every each enough another what whatever".split())
+#: "kind of X", "sort of X": the X is a kind of thing, not a name.
+CLASSIFIER_NOUNS = frozenset("kind kinds sort sorts type types lot lots form piece bit sense feeling".split())
+_DETERMINERS = frozenset("the a an this that these those his her its their our my your".split())
+_NOUN_SLOT = PREPOSITIONS | _DETERMINERS
+
+
+def _judge_noun(ctx: Context, i: int, elsewhere: str) -> tuple[int, str] | None:
+    """A capitalised common noun alone: flagged (info) only where no name can stand."""
+    prev = ctx.tight_prev(i)
+    if prev is None or not prev.text.islower():
+        return None
+    if prev.text in QUANTIFIERS:
+        return 1, f"a common noun after '{prev.text}', which a name does not take"
+    if prev.text == "of":
+        before = ctx.tight_prev(i - 1)
+        if before is not None and before.text.lower() in CLASSIFIER_NOUNS:
+            return 1, f"a common noun after '{before.text} of', which a name does not take"
+    if elsewhere and prev.text not in _DETERMINERS:
+        return 1, elsewhere
+    return None
+
+
+def _abbreviation(ctx: Context, i: int) -> bool:
+    """'No. 127', 'Art. 5': a capitalised abbreviation before a number."""
+    tok = ctx.tokens[i]
+    text = ctx.doc.text
+    return text[tok.end : tok.end + 1] == "." and text[tok.end + 1 : tok.end + 3].strip()[:1].isdigit()
+
+
+def _in_title_of_work(ctx: Context, i: int) -> bool:
+    """'Just Go with It', 'Horton Hears a Who': a function word closing a Title-Case run."""
+    prev = ctx.tight_prev(i)
+    if prev is None or not prev.text.islower() or prev.text not in FUNCTION_WORDS:
+        return False
+    before = ctx.tight_prev(i - 1)
+    return before is not None and before.text[:1].isupper()
+
+
+def _name_shaped(word: str) -> bool:
+    """A word the lexicon lacks may still be a name: a given name, a surname shape, a place."""
+    if pos(word.lower()):
+        return False
+    return (
+        is_first_name(word)
+        or russian_name_score(word) >= _SURNAME_SCORE
+        or is_place_word(word)
+        or is_demonym(word)
+    )
+
+
+_SURNAME_SCORE = 0.5
+
+
+def _in_name(ctx: Context, i: int) -> bool:
+    """Token i belongs to a Title-Case run ("Eastern Europe", "Bank of Russia", "Church of the Tithes")."""
+    prev = ctx.tight_prev(i)
+    if prev is not None and prev.text[:1].isupper():
+        return True
+    nxt = ctx.tight_next(i)
+    if nxt is not None and (nxt.text[:1].isupper() or nxt.text[:1].isdigit()):
+        return True
+    return _joined(ctx, i, -1) or _joined(ctx, i, 1)
+
+
+def _joined(ctx: Context, i: int, step: int) -> bool:
+    """One or two connectors ("of", "of the") lead from token i to a capitalised word."""
+    j = i
+    for _ in range(2):
+        near = ctx.tight_prev(j) if step < 0 else ctx.tight_next(j)
+        if near is None:
+            return False
+        j += step
+        if near.text[:1].isupper():
+            return j != i + step and not (near.sentence_start and step < 0)
+        if near.text not in CONNECTORS:
+            return False
+    near = ctx.tight_prev(j) if step < 0 else ctx.tight_next(j)
+    return near is not None and near.text[:1].isupper() and not (near.sentence_start and step < 0)

@@ -1,0 +1,217 @@
+"""garbled: a non-word that MT left behind ("Probably not Trou a secret").
+
+A spell checker flags every rare name; this kind asks what else the token
+could be, and flags it only when nothing but garbling is left:
+
+1. it is no English word: no lexicon knows it in any case and it is rare
+   even as a string on the web (``max_zipf``);
+2. the document does not make it a name: it occurs once, shares no stem
+   with another capitalised word, stands in no Title-Case run, after no
+   title, in no quotes; it has no given-name or Russian-surname shape and
+   is no known place (``_lexical.name_evidence``);
+3. its neighbours leave no room for a name. A name stands after a
+   preposition, an article or a verb; a word between "not" and "a" stands
+   where only a verb, adjective or adverb can. The more of the context
+   says so, the higher the severity.
+
+``case: title`` judges capitalised tokens mid-sentence (the usual MT
+leftover); ``case: lower`` judges lower-case tokens, which have no name
+reading, so it keeps only those that are no compound of known words, no
+one-letter typo of a common word, and stand among English words.
+
+The rule's severity is the top one: it goes to the strongest context, and
+each weaker level of evidence takes one step off (never below info).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, replace
+from typing import Any
+
+from mtqa.document import Document, Token
+from mtqa.finding import Finding, Severity
+from mtqa.kinds._lexical import Context, context, expects_capital, is_titlecase, name_evidence
+from mtqa.lexicon import (
+    FUNCTION_WORDS,
+    PARTICLES,
+    is_common_word,
+    is_known,
+    zipf,
+)
+from mtqa.rule import OptionError, Rule, expect_type
+
+KEYS = ("case", "max_zipf", "min_length")
+PLACEHOLDERS = ("found", "expected", "why")
+CASES = ("title", "lower")
+
+#: Words after which a name does not stand: adverbs that modify a verb or an
+#: adjective, modal verbs, subject pronouns ("not X", "could X", "he X").
+NO_NAME_AFTER = (PARTICLES - {"only", "even", "also", "just", "still"}) | frozenset(
+    "can could will would shall should may might must he she we they i".split()
+)
+#: Words before which a name does not stand tight (no comma): an indefinite article.
+NO_NAME_BEFORE = frozenset({"a", "an"})
+#: Weaker: a name may follow a form of "be" or "have", or precede "the" when a comma is missing.
+WEAK_AFTER = frozenset("am is are was were be been being has have had".split())
+WEAK_BEFORE = frozenset("the this these those his her its their our my your".split())
+
+_STEP = {Severity.ERROR: Severity.WARNING, Severity.WARNING: Severity.INFO, Severity.INFO: Severity.INFO}
+_TOP = 3
+#: Prefixes and suffixes that make compounds of known words ("anticorruption", "springless").
+_PREFIXES = frozenset(
+    """anti auto bio co counter cyber de dis eco electro extra geo giga hydro hyper infra inter
+    intra macro mega meta micro mini multi nano neo neuro non over para photo poly post pre pro
+    proto pseudo psycho quasi radio re semi sub super tele thermo trans tri ultra un under uni""".split()
+)
+_SUFFIXES = frozenset(
+    """able ably er ers ful ism isms ist ists ization less like ly ness ology ologist ologists
+    ship ships ward wards wise""".split()
+)
+_TYPO_MIN_LENGTH = 6
+_TYPO_TARGET_ZIPF = 3.0
+_LETTERS = "abcdefghijklmnopqrstuvwxyz"
+
+
+@dataclass(frozen=True, slots=True)
+class Options:
+    case: str
+    max_zipf: float  # a string at least this common on the web is a word
+    min_length: int
+
+
+def parse(raw: Mapping[str, Any]) -> Options:
+    case = expect_type(raw.get("case", "title"), "case", str)
+    if case not in CASES:
+        raise OptionError("case", f"'case' must be one of: {', '.join(CASES)}")
+    max_zipf = float(expect_type(raw.get("max_zipf", 3.0), "max_zipf", (int, float)))
+    min_length = int(expect_type(raw.get("min_length", 3), "min_length", int))
+    if min_length < 2:
+        raise OptionError("min_length", "'min_length' must be 2 or more")
+    return Options(case, max_zipf, min_length)
+
+
+def check(rule: Rule, doc: Document) -> Iterator[Finding]:
+    options: Options = rule.options
+    ctx = context(doc)
+    judge = _judge_title if options.case == "title" else _judge_lower
+    for i in ctx.unknown:
+        tok = ctx.tokens[i]
+        word = tok.text
+        if len(word) < options.min_length:
+            continue
+        verdict = judge(ctx, i, options)
+        if verdict is None:
+            continue
+        level, why = verdict
+        severity = rule.severity
+        for _ in range(_TOP - level):
+            severity = _STEP[severity]
+        finding = rule.finding(tok.start, tok.end, word, why="; ".join(why))
+        yield replace(finding, severity=severity)
+
+
+def _not_a_word(word: str, options: Options) -> bool:
+    """An unknown token (see ``Context.unknown``) that is rare even as a string."""
+    return zipf(word.lower()) < options.max_zipf
+
+
+def _judge_title(ctx: Context, i: int, options: Options) -> tuple[int, list[str]] | None:
+    tok = ctx.tokens[i]
+    word = tok.text
+    if not is_titlecase(word) or expects_capital(tok) or not _not_a_word(word, options):
+        return None
+    prev, nxt = ctx.tight_prev(i), ctx.tight_next(i)
+    before = _lower(prev)
+    after = _lower(nxt)
+    strong_before = before in NO_NAME_AFTER
+    strong_after = after in NO_NAME_BEFORE
+    weak_before = before in WEAK_AFTER
+    weak_after = after in WEAK_BEFORE
+    if strong_before and (strong_after or weak_after):
+        level = 3
+    elif strong_before or strong_after:
+        level = 2
+    elif weak_before and weak_after:
+        level = 1
+    else:
+        return None
+    if name_evidence(ctx, i) is not None:
+        return None
+    why = [
+        "no English word in any dictionary here",
+        "capitalised mid-sentence but found once in this document, with no name shape, title, "
+        "known place or capitalised neighbour",
+    ]
+    slots = []
+    if prev is not None and (strong_before or weak_before):
+        slots.append(f"after '{prev.text}'")
+    if nxt is not None and (strong_after or weak_after):
+        slots.append(f"before '{nxt.text}'")
+    why.append(" and ".join(slots) + ", where a name does not stand")
+    return level, why
+
+
+def _judge_lower(ctx: Context, i: int, options: Options) -> tuple[int, list[str]] | None:
+    tok = ctx.tokens[i]
+    word = tok.text
+    if not word.islower() or not _not_a_word(word, options) or ctx.counts[word] > 1:
+        return None
+    if not _among_english(ctx, i) or ctx.quoted(i):
+        return None
+    if _compound(word) or _typo_of(word):
+        return None
+    why = [
+        "no English word in any dictionary here",
+        "found once in this document",
+        "no compound of known words and no one-letter slip of a common word",
+    ]
+    return 1, why
+
+
+def _lower(tok: Token | None) -> str:
+    return tok.text if tok is not None and tok.text.islower() else ""
+
+
+def _among_english(ctx: Context, i: int) -> bool:
+    """Both neighbours are known English words (not digits, not a foreign phrase)."""
+    for j in (i - 1, i + 1):
+        if 0 <= j < len(ctx.tokens):
+            near = ctx.tokens[j].text
+            if not near.isalpha() or not (near.lower() in FUNCTION_WORDS or is_known(near)):
+                return False
+    return True
+
+
+def _compound(word: str) -> bool:
+    """'superyachts' = super + yachts, 'springless' = spring + less, 'bookshelf' = book + shelf."""
+    for k in range(2, len(word) - 2):
+        head, tail = word[:k], word[k:]
+        if (head in _PREFIXES or (len(head) > 2 and is_common_word(head))) and (
+            tail in _SUFFIXES or (len(tail) > 2 and is_common_word(tail))
+        ):
+            return True
+    return False
+
+
+def _typo_of(word: str) -> bool:
+    """A one-letter slip (drop, swap, change, extra) away from a common word: a spelling error."""
+    if len(word) < _TYPO_MIN_LENGTH:
+        return False
+    for candidate in _edits(word):
+        if is_common_word(candidate) and zipf(candidate) >= _TYPO_TARGET_ZIPF:
+            return True
+    return False
+
+
+def _edits(word: str) -> Iterator[str]:
+    splits = [(word[:k], word[k:]) for k in range(len(word) + 1)]
+    for head, tail in splits:
+        if tail:
+            yield head + tail[1:]
+        if len(tail) > 1:
+            yield head + tail[1] + tail[0] + tail[2:]
+        for c in _LETTERS:
+            if tail:
+                yield head + c + tail[1:]
+            yield head + c + tail
