@@ -56,6 +56,7 @@ class Occurrence:
     introduced: bool
     given: str = ""
     followed: bool = False
+    next_word: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,7 +93,7 @@ def index_mentions(per_doc: Iterable[tuple[int, Sequence[Mention]]]) -> NameInde
     for index, mentions in per_doc:
         for m in mentions:
             surfaces.setdefault(m.text, []).append(
-                Occurrence(index, m.start, m.end, m.mid, m.introduced, m.given, m.followed)
+                Occurrence(index, m.start, m.end, m.mid, m.introduced, m.given, m.followed, m.next_word)
             )
     return NameIndex({k: tuple(v) for k, v in surfaces.items()})
 
@@ -137,9 +138,6 @@ _DERIVATIONS = (
     "skiy",
     "ski",
     "skaya",
-    "ka",
-    "ko",
-    "enko",
     "er",
     "ers",
     "ia",
@@ -161,8 +159,8 @@ def _is_word(form: str) -> bool:
 
 
 def _name_like(form: str, occurrences: Sequence[Occurrence]) -> bool:
-    """Capitalised mid-sentence somewhere, or no common English word."""
-    return any(o.mid for o in occurrences) or not _is_word(form)
+    """Capitalised mid-sentence somewhere, a Russian first name, or no common English word."""
+    return any(o.mid for o in occurrences) or not _is_word(form) or is_russian_first_name(form)
 
 
 def _word_not_name(form: str) -> bool:
@@ -237,8 +235,17 @@ def _can_be_truncated(form: str, occurrences: Sequence[Occurrence]) -> bool:
         return False
     if _is_word(form) or _known_name(form) or looks_like_russian_surname(form):
         return False
-    # Part of a longer name wherever it stands ("Zelena Okolica"), or a person of its own.
-    return not all(o.followed for o in occurrences) and not any(o.introduced for o in occurrences)
+    # Part of a longer name wherever it stands ("Zelena Okolica").
+    return not all(o.followed for o in occurrences)
+
+
+def _same_person(short: Sequence[Occurrence], long: Sequence[Occurrence]) -> bool:
+    """The short form is not a person of its own: each first name it is given, the long form has too.
+
+    "Anna Petrova" is not a truncation of "Oleg Petrovsky"; "Oleg Bortnik" is one of "Oleg Bortnikov".
+    """
+    long_given = {o.given.split()[-1] for o in long if o.given}
+    return all(o.given.split()[-1] in long_given for o in short if o.given)
 
 
 def truncations(index: NameIndex) -> list[Variant]:
@@ -246,7 +253,7 @@ def truncations(index: NameIndex) -> list[Variant]:
 
     The shorter form must not be an English word, a known first name, place or
     demonym, or a complete surname of its own (Petrov/Petrovsky), nor be
-    introduced as a person; the longer name must be used at least as often or
+    given a first name the longer one never has (a person of its own); the longer name must be used at least as often or
     be introduced with a first name or title; the extra letters must not make
     a derived word (Syria/Syrian) or an inflection (Lavrov/Lavrova).
     """

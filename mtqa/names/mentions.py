@@ -14,7 +14,8 @@ Each single-word mention records its context:
 - ``introduced``: the word is preceded by a first name, an initial or a title
   ("Oleg X", "A. X", "Minister X", "Ms X"): it is a person's surname.
 
-A sentence-initial capitalised word that is a common English word ("The",
+A sentence-initial capitalised word that is a common English word, and not a
+Russian first name ("The",
 "Meanwhile") is not a mention; a rare one ("Bortnikov said") is.
 """
 
@@ -26,7 +27,7 @@ from dataclasses import dataclass
 
 from mtqa.document import Document, Token
 from mtqa.lexicon import zipf
-from mtqa.names.morphology import is_first_name, is_title
+from mtqa.names.morphology import is_first_name, is_russian_first_name, is_title
 
 __all__ = ["PARTICLES", "Mention", "extract_mentions", "is_name_word"]
 
@@ -80,6 +81,8 @@ class Mention:
     given: str = ""
     #: Followed by another name word: part of a longer name ("Igora Drive").
     followed: bool = False
+    #: That following name word ("Lavrov" after "Sergey"), or "".
+    next_word: str = ""
 
 
 def is_name_word(text: str) -> bool:
@@ -137,7 +140,7 @@ def _is_candidate(tok: Token) -> bool:
     if not is_name_word(tok.text):
         return False
     if tok.sentence_start or tok.headline:
-        return zipf(tok.text.lower()) < _INITIAL_MAX_ZIPF
+        return zipf(tok.text.lower()) < _INITIAL_MAX_ZIPF or is_russian_first_name(tok.text)
     return True
 
 
@@ -160,6 +163,7 @@ def extract_mentions(doc: Document) -> tuple[Mention, ...]:
                     _introduced(text, tokens, i),
                     _given(text, tokens, i),
                     _followed(text, tokens, i),
+                    tokens[i + 1].text if _followed(text, tokens, i) else "",
                 )
             )
     return tuple(singles) + _multiword(doc, candidate)
