@@ -12,6 +12,7 @@ import sys
 from collections.abc import Sequence
 
 from mtqa import __version__
+from mtqa.options import add_rule_arguments
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
@@ -20,7 +21,6 @@ PLUGINS = {
     "eval": ("mtqa.commands.eval", "measure mtqa against gold annotations"),
     "score": ("mtqa.commands.score", "score MT output against references (sacrebleu)"),
     "languagetool": ("mtqa.commands.languagetool", "fetch, start, stop a local LanguageTool server"),
-    "baseline": ("mtqa.commands.baseline", "record today's findings so later runs report only new ones"),
 }
 
 
@@ -30,6 +30,13 @@ def build_parser(plugin: str | None = None) -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     check = sub.add_parser("check", help="check files and folders", description="Check text files for MT artifacts.")
     add_check_arguments(check)
+    baseline = sub.add_parser(
+        "baseline", help="record today's findings so later runs report only new ones",
+        description="Record the findings of PATHS in a baseline file; `mtqa check --baseline FILE` then reports "
+        "only findings that are not in it.",
+    )
+    baseline.add_argument("action", choices=("write",))
+    add_check_arguments(baseline, default_baseline=".mtqa-baseline.json")
     rules = sub.add_parser("rules", help="list the rules", description="List the rules that would run.")
     add_rule_arguments(rules)
     rules.add_argument("--format", choices=("text", "json"), default="text")
@@ -40,15 +47,7 @@ def build_parser(plugin: str | None = None) -> argparse.ArgumentParser:
     return parser
 
 
-def add_rule_arguments(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--rules", action="append", default=[], metavar="DIR", help="extra rule folder (repeatable)")
-    p.add_argument("--config", metavar="FILE", help="config file (default: nearest mtqa.toml or pyproject.toml)")
-    p.add_argument("--enable", action="append", default=[], metavar="ID", help="run only these rules or prefixes")
-    p.add_argument("--disable", action="append", default=[], metavar="ID", help="skip these rules or prefixes")
-    p.add_argument("--no-builtin", action="store_true", help="do not load the built-in rules")
-
-
-def add_check_arguments(p: argparse.ArgumentParser) -> None:
+def add_check_arguments(p: argparse.ArgumentParser, default_baseline: str | None = None) -> None:
     p.add_argument("paths", nargs="+", metavar="PATH", help="files or folders; '-' reads standard input")
     p.add_argument("--format", choices=("text", "json", "sarif"), default="text")
     p.add_argument("--output", "-o", metavar="FILE", help="write the report here instead of standard output")
@@ -56,6 +55,12 @@ def add_check_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--min-severity", choices=("error", "warning", "info"), default="info", help="report only findings at or above this")
     p.add_argument("--scope", choices=("document", "corpus"), default="document",
                    help="corpus: compare names across all files, not just within each")
+    p.add_argument("-j", "--jobs", type=int, default=0, metavar="N", help="processes to use (default: all cores)")
+    p.add_argument("--no-cache", action="store_true", help="ignore and do not write the result cache (.mtqa_cache)")
+    p.add_argument("--baseline", metavar="FILE", default=default_baseline,
+                   help="report only findings not recorded in this baseline")
+    p.add_argument("--fix", action="store_true", help="apply the fixes that are certain, rewriting files atomically")
+    p.add_argument("--diff", action="store_true", help="print the fixes --fix would make as a diff instead of the report; write nothing")
     add_rule_arguments(p)
 
 
@@ -77,5 +82,6 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     if args.command == "rules":
         return run.list_rules(args)
+    args.write_baseline = args.baseline if args.command == "baseline" else None
     return run.check(args)
 

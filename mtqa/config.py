@@ -11,6 +11,7 @@ Keys (all optional)::
     fail-on  = "warning"                # error | warning | info | never
     ignore   = [{path = "legacy/**", rule = "punctuation"}]
     glossary = "names.yaml"             # canonical names for the whole project
+    baseline = ".mtqa-baseline.json"    # findings recorded by `mtqa baseline write`
 
 Unknown keys are errors naming the file and key.
 """
@@ -25,7 +26,7 @@ from typing import Any
 from mtqa.finding import Severity
 
 DEFAULT_INCLUDE = ("*.txt", "*.md")
-_KEYS = frozenset({"enable", "disable", "severity", "rules", "include", "exclude", "fail-on", "ignore", "glossary"})
+_KEYS = frozenset({"enable", "disable", "severity", "rules", "include", "exclude", "fail-on", "ignore", "glossary", "baseline"})
 
 
 class ConfigError(ValueError):
@@ -51,6 +52,7 @@ class Config:
     fail_on: Severity | None = Severity.WARNING
     ignore: tuple[Ignore, ...] = ()
     glossary: Path | None = None
+    baseline: Path | None = None
     source: Path | None = field(default=None, compare=False)
 
 
@@ -91,6 +93,7 @@ def parse_config(table: dict[str, Any], path: Path) -> Config:
     except ValueError as exc:
         raise ConfigError(f"{path}: {exc}") from None
     glossary = table.get("glossary")
+    baseline = table.get("baseline")
     return Config(
         enable=_strings(table, "enable", path),
         disable=_strings(table, "disable", path),
@@ -101,6 +104,7 @@ def parse_config(table: dict[str, Any], path: Path) -> Config:
         fail_on=fail_on,
         ignore=_ignores(table, path),
         glossary=base / _str(glossary, "glossary", path) if glossary is not None else None,
+        baseline=base / _str(baseline, "baseline", path) if baseline is not None else None,
         source=path,
     )
 

@@ -7,7 +7,9 @@ overrides from the config are applied to the rules before they run
 
 from __future__ import annotations
 
+import bisect
 import fnmatch
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
 
@@ -82,3 +84,36 @@ def drop_ignored(path: str, findings: Sequence[Finding], ignores: Sequence[Ignor
     if not active:
         return tuple(findings)
     return tuple(f for f in findings if not any(matches(f.rule, i.rule) for i in active))
+
+
+_DIRECTIVE = re.compile(r"<!--\s*mtqa-(disable-next-line|disable|enable)\b([^>]*?)-->")
+
+
+def drop_suppressed(doc: Document, findings: Sequence[Finding]) -> tuple[Finding, ...]:
+    """Honour inline comments (Markdown, HTML, XLIFF notes that keep them):
+
+    ``<!-- mtqa-disable [RULE...] -->`` until ``<!-- mtqa-enable [RULE...] -->``,
+    and ``<!-- mtqa-disable-next-line [RULE...] -->``. No rule: every rule.
+    """
+    if "mtqa-" not in doc.text:
+        return tuple(findings)
+    ranges: list[tuple[int, int, tuple[str, ...]]] = []
+    open_at: dict[tuple[str, ...], int] = {}
+    for m in _DIRECTIVE.finditer(doc.text):
+        what = tuple(m.group(2).replace(",", " ").split()) or ("*",)
+        if m.group(1) == "disable-next-line":
+            line = doc.line_of(m.end())
+            nxt = bisect.bisect_right(doc.line_starts, line.end)
+            if nxt < len(doc.lines):
+                ranges.append((doc.lines[nxt].start, doc.lines[nxt].end, what))
+        elif m.group(1) == "disable":
+            open_at.setdefault(what, m.end())
+        else:
+            for key in [k for k in open_at if k == what or what == ("*",)]:
+                ranges.append((open_at.pop(key), m.start(), key))
+    ranges += [(start, len(doc.text), what) for what, start in open_at.items()]
+
+    def hidden(f: Finding) -> bool:
+        return any(s <= f.start < e and any(matches(f.rule, w) for w in what) for s, e, what in ranges)
+
+    return tuple(f for f in findings if not hidden(f))

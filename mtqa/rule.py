@@ -10,6 +10,10 @@ from typing import Any
 from mtqa.finding import Finding, Kind, Severity, Span
 
 
+#: A finding lists at most this many related places (the first ones).
+MAX_RELATED = 10
+
+
 class OptionError(ValueError):
     """A rule option is missing or malformed; ``key`` names it."""
 
@@ -41,6 +45,8 @@ class Rule:
     fail: tuple[Example, ...] = ()
     passes: tuple[Example, ...] = ()
     enabled: bool = True
+    #: ``--fix`` may apply this rule's suggestions: they are certain.
+    fix: bool = False
 
     def finding(
         self,
@@ -62,7 +68,7 @@ class Rule:
             text=text,
             message=self.message.format_map(fields),
             suggestion=suggestion,
-            related=related,
+            related=related[:MAX_RELATED],
         )
 
 

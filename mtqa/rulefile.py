@@ -19,7 +19,7 @@ from mtqa.finding import Kind, Severity
 from mtqa.kinds import KINDS
 from mtqa.rule import Example, OptionError, Rule, placeholders
 
-COMMON_KEYS = ("id", "kind", "finding_kind", "severity", "message", "description", "enabled", "examples")
+COMMON_KEYS = ("id", "kind", "finding_kind", "severity", "message", "description", "enabled", "fix", "examples")
 
 
 @dataclass(frozen=True, slots=True)
@@ -133,6 +133,9 @@ def _build_rule(raw: Mapping[str, Any], expected_id: str, where: str) -> Rule:
     enabled = raw.get("enabled", True)
     if not isinstance(enabled, bool):
         raise OptionError("enabled", "'enabled' must be true or false")
+    fix = raw.get("fix", False)
+    if not isinstance(fix, bool):
+        raise OptionError("fix", "'fix' must be true or false")
     rule = Rule(
         id=expected_id,
         kind=kind_name,
@@ -144,6 +147,7 @@ def _build_rule(raw: Mapping[str, Any], expected_id: str, where: str) -> Rule:
         description=description.strip(),
         fail=fail,
         passes=passes,
+        fix=fix,
     )
     return rule if enabled else replace(rule, enabled=False)
 

@@ -4,24 +4,44 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
-from collections.abc import Sequence
+from collections import Counter
+from collections.abc import Callable, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, replace
+from multiprocessing import get_context
 from pathlib import Path
 
+from mtqa.baseline import Key, drop_baselined, normal_path, read_baseline
+from mtqa.cache import Cache, cache_dir, content_key, fingerprint
 from mtqa.config import Config, ConfigError, find_config, load_config
-from mtqa.document import DecodeError
-from mtqa.engine import check_corpus, check_document, drop_ignored, select_rules
-from mtqa.files import discover, read_document
+from mtqa.document import DecodeError, Document, decode
+from mtqa.engine import check_corpus, check_document, drop_ignored, drop_suppressed, select_rules
+from mtqa.files import discover
 from mtqa.finding import Finding, Severity
+from mtqa.kinds import KINDS, corpus_checker
 from mtqa.result import FileResult, count_at_least
 from mtqa.rule import Rule
 from mtqa.rulefile import builtin_rules_dir, load_rules
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+#: Below this much text to check, one process is faster than starting a pool.
+PARALLEL_MIN_BYTES = 256 * 1024
 
 
 def error(message: str) -> None:
     print(f"mtqa: {message}", file=sys.stderr)
+
+
+@dataclass(frozen=True, slots=True)
+class Input:
+    """A file as read: its bytes and document, or why it could not be read."""
+
+    path: str
+    data: bytes | None
+    document: Document | None
+    error: str | None = None
 
 
 def load_setup(args: argparse.Namespace) -> tuple[Config, tuple[Rule, ...], list[str]]:
@@ -41,47 +61,146 @@ def load_setup(args: argparse.Namespace) -> tuple[Config, tuple[Rule, ...], list
     return config, rules, problems
 
 
-def read_all(paths: Sequence[str]) -> list[FileResult]:
-    results = []
+def read_inputs(paths: Sequence[str]) -> list[Input]:
+    out = []
     for path in paths:
         try:
-            results.append(FileResult(path, read_document(path)))
+            data = sys.stdin.buffer.read() if path == "-" else Path(path).read_bytes()
+            out.append(Input(path, data, Document(path, decode(data, path))))
         except DecodeError as exc:
-            results.append(FileResult(path, None, error=str(exc)))
+            out.append(Input(path, None, None, str(exc)))
         except OSError as exc:
-            results.append(FileResult(path, None, error=f"{path}: cannot read: {exc.strerror or exc}"))
-    return results
-
-
-def run_checks(results: list[FileResult], rules: Sequence[Rule], config: Config, scope: str) -> list[FileResult]:
-    docs = [r.document for r in results if r.document is not None]
-    per_doc = check_corpus(docs, rules) if scope == "corpus" else [check_document(doc, rules) for doc in docs]
-    by_doc: dict[int, tuple[Finding, ...]] = {id(d): f for d, f in zip(docs, per_doc, strict=True)}
-    out = []
-    for r in results:
-        if r.document is None:
-            out.append(r)
-            continue
-        findings = drop_ignored(r.path, by_doc[id(r.document)], config.ignore)
-        out.append(FileResult(r.path, r.document, findings))
+            out.append(Input(path, None, None, f"{path}: cannot read: {exc.strerror or exc}"))
     return out
 
 
-def filter_severity(results: list[FileResult], minimum: Severity) -> list[FileResult]:
-    return [
-        FileResult(r.path, r.document, tuple(f for f in r.findings if f.severity.rank >= minimum.rank), r.error)
-        for r in results
-    ]
+_WORKER_RULES: tuple[Rule, ...] = ()
+
+
+def _init_worker(rules: tuple[Rule, ...]) -> None:
+    global _WORKER_RULES
+    _WORKER_RULES = rules
+
+
+def _check_text(item: tuple[str, str]) -> tuple[Finding, ...]:
+    return check_document(Document(*item), _WORKER_RULES)
+
+
+def check_documents(
+    docs: Sequence[Document], rules: tuple[Rule, ...], jobs: int, advance: Callable[[], None] = lambda: None
+) -> list[tuple[Finding, ...]]:
+    """Per-document checks, over ``jobs`` processes when there is enough text to share."""
+    size = sum(len(d.text) for d in docs)
+    if jobs <= 1 or len(docs) < 2 or size < PARALLEL_MIN_BYTES:
+        out = []
+        for doc in docs:
+            out.append(check_document(doc, rules))
+            advance()
+        return out
+    order = sorted(range(len(docs)), key=lambda i: -len(docs[i].text))  # biggest first balances the load
+    results: dict[int, tuple[Finding, ...]] = {}
+    with ProcessPoolExecutor(jobs, mp_context=get_context("fork"), initializer=_init_worker, initargs=(rules,)) as pool:
+        items = [(docs[i].path, docs[i].text) for i in order]
+        for i, findings in zip(order, pool.map(_check_text, items, chunksize=1), strict=True):
+            results[i] = findings
+            advance()
+    return [results[i] for i in range(len(docs))]
+
+
+def analyse(inputs: Sequence[Input], rules: tuple[Rule, ...], scope: str, jobs: int, use_cache: bool,
+            progress: bool) -> list[tuple[Finding, ...]]:
+    """Findings for each readable input, from the cache where it can."""
+    across = tuple(r for r in rules if scope == "corpus" and corpus_checker(KINDS[r.kind]) is not None)
+    local = tuple(r for r in rules if r not in across)
+    docs = [i.document for i in inputs if i.document is not None]
+    datas = [i.data or b"" for i in inputs if i.document is not None]
+    cache = Cache(cache_dir(), fingerprint(local)) if use_cache else None
+    found: list[tuple[Finding, ...] | None] = [None] * len(docs)
+    keys = [content_key(d) for d in datas] if cache else []
+    if cache:
+        for n, key in enumerate(keys):
+            found[n] = cache.get(key)
+    todo = [n for n, f in enumerate(found) if f is None]
+    with _progress(progress and len(todo) > 20, len(todo)) as advance:
+        fresh = check_documents([docs[n] for n in todo], local, jobs, advance)
+    for n, findings in zip(todo, fresh, strict=True):
+        found[n] = findings
+        if cache:
+            cache.put(keys[n], findings)
+    per_doc = [f or () for f in found]
+    if across:
+        extra = check_corpus(docs, across)
+        per_doc = [tuple(sorted((*a, *b), key=Finding.sort_key)) for a, b in zip(per_doc, extra, strict=True)]
+    return per_doc
+
+
+class _progress:
+    """A rich progress bar on standard error when it is a terminal; a no-op otherwise."""
+
+    def __init__(self, show: bool, total: int) -> None:
+        self.show = show and sys.stderr.isatty()
+        self.total = total
+        self.bar: object = None
+
+    def __enter__(self) -> Callable[[], None]:
+        if not self.show:
+            return lambda: None
+        from rich.progress import Progress
+
+        bar = Progress(transient=True)
+        self.bar = bar
+        bar.start()
+        task = bar.add_task("checking", total=self.total)
+        return lambda: bar.advance(task)
+
+    def __exit__(self, *exc: object) -> None:
+        if self.bar is not None:
+            self.bar.stop()  # type: ignore[attr-defined]
 
 
 def check(args: argparse.Namespace) -> int:
     config, rules, problems = load_setup(args)
     found = discover(args.paths, config.include, config.exclude)
     problems += found.errors
-    results = read_all(found.files)
-    problems += [r.error for r in results if r.error]
-    results = run_checks(results, rules, config, args.scope)
-    results = filter_severity(results, Severity.parse(args.min_severity))
+    inputs = read_inputs(found.files)
+    problems += [i.error for i in inputs if i.error]
+    jobs = args.jobs or os.cpu_count() or 1
+    per_doc = analyse(inputs, rules, args.scope, jobs, not args.no_cache, progress=True)
+    baseline: Counter[Key] | None = None
+    baseline_path = args.baseline or (str(config.baseline) if config.baseline else None)
+    if baseline_path and not args.write_baseline:
+        try:
+            baseline = read_baseline(Path(baseline_path))
+        except ValueError as exc:
+            problems.append(str(exc))
+    results = []
+    per_doc_iter = iter(per_doc)
+    for i in inputs:
+        if i.document is None:
+            results.append(FileResult(i.path, None, error=i.error))
+            continue
+        findings = drop_ignored(normal_path(i.path), next(per_doc_iter), config.ignore)
+        findings = drop_suppressed(i.document, findings)
+        if baseline is not None:
+            findings = drop_baselined(i.path, i.document, findings, baseline)
+        results.append(FileResult(i.path, i.document, findings))
+    if args.write_baseline:
+        from mtqa.baseline import write_baseline
+
+        count = write_baseline(Path(args.write_baseline),
+                               [(r.path, r.document, r.findings) for r in results if r.document is not None])
+        print(f"mtqa: wrote {count} findings to {args.write_baseline}", file=sys.stderr)
+        return EXIT_ERROR if problems else EXIT_OK
+    if args.fix or args.diff:
+        before = results
+        results, fix_problems = fix_files(args, inputs, results, rules)
+        problems += fix_problems
+        if args.diff:  # the diff replaces the report; exit 1 when there is something to fix
+            for message in problems:
+                error(message)
+            return EXIT_ERROR if problems else (EXIT_FINDINGS if _any_fixable(before, rules) else EXIT_OK)
+    minimum = Severity.parse(args.min_severity)
+    results = [replace(r, findings=tuple(f for f in r.findings if f.severity.rank >= minimum.rank)) for r in results]
     for message in problems:
         error(message)
     write_report(args, results, rules)
@@ -93,6 +212,45 @@ def check(args: argparse.Namespace) -> int:
     if fail_on is not None and count_at_least(results, fail_on):
         return EXIT_FINDINGS
     return EXIT_OK
+
+
+def fix_files(args: argparse.Namespace, inputs: Sequence[Input], results: list[FileResult],
+              rules: tuple[Rule, ...]) -> tuple[list[FileResult], list[str]]:
+    """Apply safe fixes (or print their diff); report what is left in each file."""
+    from mtqa.fix import FixError, apply_fixes, unified_diff, write_fixed
+
+    fixable = {r.id for r in rules if r.fix}
+    local = tuple(r for r in rules if corpus_checker(KINDS[r.kind]) is None or args.scope != "corpus")
+    problems: list[str] = []
+    out = []
+    for inp, result in zip(inputs, results, strict=True):
+        if result.document is None or inp.data is None or inp.path == "-":
+            out.append(result)
+            continue
+        fixed = apply_fixes(result.document.text, result.findings, fixable)
+        if not fixed.applied:
+            out.append(result)
+            continue
+        if args.diff:
+            sys.stdout.write(unified_diff(inp.path, result.document.text, fixed.text))
+            out.append(result)
+            continue
+        try:
+            write_fixed(Path(inp.path), inp.data, fixed.text)
+        except (FixError, OSError) as exc:
+            problems.append(str(exc))
+            out.append(result)
+            continue
+        doc = Document(inp.path, fixed.text)
+        left = drop_suppressed(doc, check_document(doc, local))
+        print(f"mtqa: fixed {len(fixed.applied)} in {inp.path}", file=sys.stderr)
+        out.append(FileResult(inp.path, doc, left))
+    return out, problems
+
+
+def _any_fixable(results: Sequence[FileResult], rules: Sequence[Rule]) -> bool:
+    fixable = {r.id for r in rules if r.fix}
+    return any(f.rule in fixable and f.suggestion is not None for r in results for f in r.findings)
 
 
 def write_report(args: argparse.Namespace, results: list[FileResult], rules: Sequence[Rule]) -> None:
@@ -123,12 +281,10 @@ def list_rules(args: argparse.Namespace) -> int:
         error(message)
     if args.format == "json":
         rows = [{"id": r.id, "kind": r.kind, "finding_kind": r.finding_kind.value,
-                 "severity": r.severity.value, "description": r.description} for r in rules]
+                 "severity": r.severity.value, "fix": r.fix, "description": r.description} for r in rules]
         print(json.dumps(rows, indent=1))
     else:
         for r in rules:
-            print(f"{r.id:<40} {r.severity.value:<8} {r.finding_kind.value:<24} {r.description.splitlines()[0] if r.description else ''}")
+            first = r.description.splitlines()[0] if r.description else ""
+            print(f"{r.id:<40} {r.severity.value:<8} {r.finding_kind.value:<24} {first}")
     return EXIT_ERROR if problems else EXIT_OK
-
-
-__all__ = ["check", "list_rules"]

@@ -43,7 +43,7 @@ DEFAULT_WMT = Path("..") / "shared" / "data" / "wmt-ru-en"
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    from mtqa.cli import add_rule_arguments
+    from mtqa.options import add_rule_arguments
 
     parser.description = "Run the checks on annotated documents and measure recall and precision."
     parser.add_argument("paths", nargs="+", metavar="GOLD_OR_DIR",

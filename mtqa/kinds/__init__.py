@@ -11,6 +11,10 @@ A kind that looks across files also provides
 ``check_corpus(rule, documents) -> Iterator[tuple[int, Finding]]`` (the index
 of the document, and the finding), used with ``--scope corpus``.
 
+A kind whose work is done in a batch outside the engine (LanguageTool) sets
+``EXTERNAL = True``; its ``check`` yields nothing and its rule examples are run
+by that kind's own tests.
+
 ``KINDS`` is written out by hand: no registry is filled at import time.
 """
 
@@ -28,6 +32,7 @@ from mtqa.kinds import (
     consistency,
     existence,
     garbled,
+    languagetool,
     names,
     repetition,
     script,
@@ -60,10 +65,11 @@ KINDS: Mapping[str, KindModule] = {
     "casing": casing,
     "repetition": repetition,
     "script": script,
-    "names": names,
     "garbled": garbled,
     "capitalisation": capitalisation,
     "acronym": acronym,
+    "languagetool": languagetool,
+    "names": names,
 }
 
 __all__ = ["KINDS", "KindModule", "Sequence", "corpus_checker"]

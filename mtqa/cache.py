@@ -1,0 +1,72 @@
+"""The result cache: findings per file, keyed by its content, the rules and mtqa itself.
+
+An unchanged corpus re-checks by hashing its files and reading these entries.
+Entries live in ``.mtqa_cache/`` of the current folder (or ``$MTQA_CACHE_DIR``);
+deleting the folder is always safe.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import tempfile
+from collections.abc import Sequence
+from pathlib import Path
+
+from mtqa.finding import Finding
+from mtqa.rule import Rule
+from mtqa.serialize import from_data, to_data
+
+_PACKAGE = Path(__file__).resolve().parent
+
+
+def cache_dir() -> Path:
+    return Path(os.environ.get("MTQA_CACHE_DIR", ".mtqa_cache"))
+
+
+def fingerprint(rules: Sequence[Rule], extra: str = "") -> str:
+    """Changes whenever a rule, its file, its severity, or mtqa's own code changes."""
+    h = hashlib.sha256(extra.encode())
+    for rule in sorted(rules, key=lambda r: r.id):
+        h.update(f"{rule.id}|{rule.severity.value}|{rule.kind}|{rule.path}\n".encode())
+        if rule.path:
+            try:
+                h.update(Path(rule.path).read_bytes())
+            except OSError:
+                h.update(b"?")
+    for source in sorted(_PACKAGE.rglob("*.py")):
+        st = source.stat()
+        h.update(f"{source}|{st.st_mtime_ns}|{st.st_size}\n".encode())
+    return h.hexdigest()[:20]
+
+
+def content_key(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+class Cache:
+    """Read and write entries under one fingerprint."""
+
+    def __init__(self, root: Path, fp: str) -> None:
+        self.folder = root / fp
+
+    def get(self, key: str) -> tuple[Finding, ...] | None:
+        try:
+            raw = (self.folder / f"{key}.json").read_text(encoding="utf-8")
+            return tuple(from_data(d) for d in json.loads(raw))
+        except (OSError, ValueError, KeyError, TypeError, IndexError):
+            return None
+
+    def put(self, key: str, findings: Sequence[Finding]) -> None:
+        try:
+            self.folder.mkdir(parents=True, exist_ok=True)
+            gitignore = self.folder.parent / ".gitignore"
+            if not gitignore.exists():
+                gitignore.write_text("*\n", encoding="utf-8")
+            fd, tmp = tempfile.mkstemp(dir=self.folder, suffix=".tmp")
+            with os.fdopen(fd, "w", encoding="utf-8") as handle:
+                json.dump([to_data(f) for f in findings], handle, ensure_ascii=False)
+            os.replace(tmp, self.folder / f"{key}.json")
+        except OSError:
+            pass  # a cache that cannot be written is only slower
