@@ -11,3 +11,4 @@ def add_rule_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--enable", action="append", default=[], metavar="ID", help="run only these rules or prefixes")
     p.add_argument("--disable", action="append", default=[], metavar="ID", help="skip these rules or prefixes")
     p.add_argument("--no-builtin", action="store_true", help="do not load the built-in rules")
+    p.add_argument("--glossary", metavar="FILE", help="canonical names for the project (.tsv or .yaml)")

@@ -57,8 +57,28 @@ def load_setup(args: argparse.Namespace) -> tuple[Config, tuple[Rule, ...], list
     dirs += [*config.rules, *(Path(d) for d in args.rules)]
     ruleset = load_rules(dirs)
     problems += [str(e) for e in ruleset.errors]
-    rules = select_rules(ruleset.rules, config, args.enable, args.disable)
+    loaded = ruleset.rules
+    glossary = getattr(args, "glossary", None) or config.glossary
+    if glossary:
+        loaded = _with_glossary(loaded, Path(glossary), problems)
+    rules = select_rules(loaded, config, args.enable, args.disable)
     return config, rules, problems
+
+
+def _with_glossary(rules: tuple[Rule, ...], path: Path, problems: list[str]) -> tuple[Rule, ...]:
+    """Give the name rules the project glossary, and switch its own rule on."""
+    from mtqa.kinds.names import with_glossary
+    from mtqa.names.glossary import GlossaryError, load_glossary
+
+    try:
+        glossary = load_glossary(path)
+    except GlossaryError as exc:
+        problems.append(str(exc))
+        return rules
+    return tuple(
+        replace(with_glossary(r, glossary), enabled=True) if r.id == "names.glossary" else with_glossary(r, glossary)
+        for r in rules
+    )
 
 
 def read_inputs(paths: Sequence[str]) -> list[Input]:
