@@ -32,7 +32,7 @@ PROGRESS_MIN_DOCUMENTS = 20
 
 
 def add_arguments(p: argparse.ArgumentParser) -> None:
-    from mtqa.cli import add_rule_arguments
+    from mtqa.options import add_rule_arguments
 
     p.description = "Score MT output against references with sacrebleu (BLEU, chrF, TER), with mtqa's findings."
     p.add_argument("mt", nargs="+", metavar="MT", help="MT output files ('-' reads standard input)")
@@ -184,7 +184,7 @@ def _render_one(console: Any, system: SystemScore, width: int, checks: bool) -> 
         if seg.ref is not None:
             console.print(f"          ref: {escape(seg.ref)}")
         for f in s.findings:
-            console.print(f"          [{f.severity.value}] {f.rule}: {escape(f.message)}")
+            console.print(escape(f"          [{f.severity.value}] {f.rule}: {f.message}"))
     if checks:
         kinds = ", ".join(f"{k} {n}" for k, n in system.by_kind().items()) or "none"
         console.print(f"\nfindings: {len(system.findings)} ({system.per_1k_words():.2f} per 1,000 words): {kinds}")

@@ -18,7 +18,7 @@ Two findings:
   writes (a translated "Micropack" for Микропакет), and first names, places,
   demonyms and common English words.
 - *missing* (info): the name is a person's surname - a strong Russian surname
-  ending, next to a Russian first name (any case form) or initials - and no
+  ending, after a Russian first name (any case form) or next to initials - and no
   target word renders it or comes close. The finding spans the segment.
 """
 
@@ -127,15 +127,16 @@ def source_names(source: str) -> tuple[SourceName, ...]:
 
 
 def _has_neighbour(source: str, words: list[re.Match[str]], i: int) -> bool:
-    """Initials or a first name right next to the word: it is a person's surname."""
+    """Initials next to the word, or a first name right before it: it is a person's surname.
+
+    A first name after it is not enough: "Слова Андрея" ("Andrei's words") puts a common noun there.
+    """
     m = words[i]
     before = source[max(0, m.start() - 6) : m.start()]
     after = source[m.end() : m.end() + 6]
     if _INITIALS_RE.search(before) or _INITIALS_AFTER_RE.match(after):
         return True
-    prev_ok = i > 0 and source[words[i - 1].end() : m.start()] == " " and _first_name(words[i - 1].group())
-    next_ok = i + 1 < len(words) and source[m.end() : words[i + 1].start()] == " " and _first_name(words[i + 1].group())
-    return prev_ok or next_ok
+    return i > 0 and source[words[i - 1].end() : m.start()] == " " and _first_name(words[i - 1].group())
 
 
 @lru_cache(maxsize=20_000)

@@ -107,7 +107,7 @@ class SourceNumber:
     end: int
     text: str
     alternatives: tuple[Alternative, ...]
-    #: The plain value when there is one reading of one value, for messages and suggestions.
+    #: The value of the first reading when it is one value (3,5 -> 3.5; 1,500 -> 1.5), for messages.
     value: Fraction | None
 
     def atoms(self) -> frozenset[Atom]:
@@ -234,8 +234,9 @@ def _with_multiplier(text: str, start: int, end: int, token: str, alternatives: 
         )
         alternatives = scaled or alternatives
         end = mult_end
-    single = [a for alt in alternatives if len(alt) == 1 for a in alt[0]]
-    value = single[0] if len(alternatives) == 1 and len(single) == 1 and isinstance(single[0], Fraction) else None
+    first = alternatives[0]
+    value = next(iter(first[0])) if len(first) == 1 and len(first[0]) == 1 else None
+    value = value if isinstance(value, Fraction) else None
     return SourceNumber(start, end, text[start:end], alternatives, value)
 
 
