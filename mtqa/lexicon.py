@@ -4,8 +4,8 @@ Three installed sources, each loaded once on first use:
 
 - ``wordfreq``: how common a word is (Zipf scale). It folds case and counts
   any string seen often enough on the web, names and foreign words included
-  ("trou" scores higher than many rare English words), so a frequency alone
-  never proves that a token is an English word.
+  (a French word like "chez" scores higher than many rare English words),
+  so a frequency alone never proves that a token is an English word.
 - ``lemminflect``'s lexicon (from the SPECIALIST lexicon): about 70,000
   English word forms, inflections included, with their word classes and their
   *case*: ``eastern`` and ``pentagon`` are listed lower-case, ``Russian``,
@@ -23,7 +23,8 @@ from __future__ import annotations
 
 import gzip
 import json
-from collections.abc import Mapping
+from collections import Counter
+from collections.abc import Iterable, Mapping
 from functools import cache, lru_cache
 from importlib import resources
 
@@ -106,8 +107,47 @@ def is_known(word: str) -> bool:
     return lower in table or word in table or word.capitalize() in table or lower in _spellings()
 
 
+def unknown_words(words: Iterable[str]) -> set[str]:
+    """The Latin-letter words of ``words`` that ``is_known`` rejects, found with set operations.
+
+    Most words of a text are in the lexicon exactly as written and drop out
+    in one C-level set difference; only the rest are looked at one by one.
+    """
+    table = _classes()
+    spellings = _spellings()
+    out = set()
+    for word in set(words).difference(table):
+        lower = word.lower()
+        if lower in table or lower in spellings or word.capitalize() in table:
+            continue
+        if word.isascii() and word.isalpha():
+            out.add(word)
+    return out
+
+
 def is_function_word(word: str) -> bool:
     return word in FUNCTION_WORDS
+
+
+def english_shape(word: str) -> int:
+    """How English the spelling of a lower-case word looks: its rarest letter triple.
+
+    Each triple of letters of ``^word$`` is counted over the lower-case words
+    of the lexicon; the result is the count of the rarest one. Words built from
+    English or Greek-Latin parts score high ("pulmonectomy" 16, "winterizer"
+    77); transliterated Russian or broken words hold a triple English never
+    spells ("zomboyaschik" 1, "ustoruzhu" 0, "vyrabot" 0).
+    """
+    padded = f"^{word.lower()}$"
+    counts = _trigrams()
+    return min(counts.get(padded[k : k + 3], 0) for k in range(len(padded) - 2))
+
+
+@cache
+def _trigrams() -> Mapping[str, int]:
+    words = [w for w in _classes() if w.isalpha() and w.islower()]
+    text = "^" + "$^".join(words) + "$"
+    return Counter(map("".join, zip(text, text[1:], text[2:], strict=False)))
 
 
 @cache

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from mtqa.document import Document, Token
-from mtqa.lexicon import is_common_word, is_known
+from mtqa.lexicon import is_common_word, unknown_words
 from mtqa.names.gazetteer import is_demonym, is_place_word
 from mtqa.names.morphology import is_first_name, is_title, russian_name_score
 
@@ -30,6 +30,8 @@ class Context:
 
     doc: Document
     tokens: tuple[Token, ...]
+    #: The text of each token.
+    texts: tuple[str, ...]
     #: Occurrences of each word, folded to lower case.
     counts: Mapping[str, int]
     #: Occurrences written capitalised where no capital is expected (mid-sentence, not a headline).
@@ -77,6 +79,14 @@ class Context:
         closed = after.lstrip()[:1] in tuple(CLOSERS) if after.strip() else False
         return opened or closed
 
+    def in_address(self, i: int) -> bool:
+        """Token i is part of a web or e-mail address ("europa.eu", "site.rf", "un.org")."""
+        tok = self.tokens[i]
+        text = self.doc.text
+        before = text[tok.start - 1 : tok.start] if tok.start else ""
+        after = text[tok.end : tok.end + 2]
+        return before in ("/", "@", ".", "_") or (after[:1] in "./@_" and after[1:2].isalnum())
+
     def possessive(self, i: int) -> bool:
         """Token i is followed by a possessive 's (stripped from the token by Document)."""
         tok = self.tokens[i]
@@ -93,32 +103,31 @@ def expects_capital(tok: Token) -> bool:
 
 
 def is_titlecase(word: str) -> bool:
-    """'Trou', 'Eastern': one capital, then lower-case letters only."""
+    """'Zorvu', 'Eastern': one capital, then lower-case letters only."""
     return len(word) > 1 and word[0].isupper() and word[1:].islower() and word.isalpha()
 
 
 @lru_cache(maxsize=4)
 def context(doc: Document) -> Context:
-    """Read a document once for all the lexical kinds (C-level counting; no per-token lookups)."""
+    """Read a document once for all the lexical kinds (C-level counting; lookups per distinct word)."""
     tokens = doc.tokens
     texts = [tok.text for tok in tokens]
+    distinct = set(texts)
     counts = Counter(map(str.lower, texts))
     lowered = Counter(filter(str.islower, texts))
-    titled = tuple(
-        i for i, tok in enumerate(tokens) if tok.text[0].isupper() and not (tok.sentence_start or tok.headline)
-    )
-    capitalised = Counter(texts[i].lower() for i in titled)
-    forms = frozenset(w for w in set(texts) if w[0].isupper())
-    strange = frozenset(w for w in set(texts) if w.isascii() and w.isalpha() and not is_known(w))
-    unknown = tuple(i for i, w in enumerate(texts) if w in strange)
-    return Context(doc, tokens, counts, capitalised, lowered, forms, titled, unknown)
+    titled = [i for i, tok in enumerate(tokens) if texts[i][0].isupper() and not tok.sentence_start and not tok.headline]
+    capitalised = Counter([texts[i].lower() for i in titled])
+    forms = frozenset(w for w in distinct if w[0].isupper())
+    strange = unknown_words(distinct)
+    unknown = [i for i, w in enumerate(texts) if w in strange] if strange else []
+    return Context(doc, tokens, tuple(texts), counts, capitalised, lowered, forms, tuple(titled), tuple(unknown))
 
 
 def shares_stem(ctx: Context, word: str) -> str | None:
     """Another capitalised form of the document with the same stem ("Lavrova" / "Lavrov").
 
-    Five shared letters, or the whole of a word of four or more ("Syromolot"
-    inside "Syromolotov"), make an inflected or truncated name: the name
+    Five shared letters, or the whole of a word of four or more ("Kryvolap"
+    inside "Kryvolapov"), make an inflected or truncated name: the name
     rules judge those, and the word is no garbling.
     """
     for form in ctx.capital_forms:

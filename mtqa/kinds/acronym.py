@@ -77,13 +77,13 @@ def check(rule: Rule, doc: Document) -> Iterator[Finding]:
     options: Options = rule.options
     ctx = context(doc)
     wanted = {a.acronym.lower(): a for a in options.acronyms}
-    if not any(ctx.lowered[w] for w in wanted) and not _hyphenated(ctx, wanted):
+    forms = {w for w in ctx.lowered if w.split("-", 1)[0] in wanted}
+    if not forms:
         return
-    for i, tok in enumerate(ctx.tokens):
+    for i in [i for i, w in enumerate(ctx.texts) if w in forms]:
+        tok = ctx.tokens[i]
         head = tok.text.split("-", 1)[0]
-        entry = wanted.get(head)
-        if entry is None or not tok.text.islower():
-            continue
+        entry = wanted[head]
         verdict = _judge(ctx, i, head)
         if verdict is None:
             continue
@@ -101,10 +101,6 @@ def check(rule: Rule, doc: Document) -> Iterator[Finding]:
         )
 
 
-def _hyphenated(ctx: Context, wanted: Mapping[str, Acronym]) -> bool:
-    return any(w.split("-", 1)[0] in wanted for w in ctx.counts if "-" in w)
-
-
 def _judge(ctx: Context, i: int, word: str) -> tuple[bool, str] | None:
     """Why token i (or the head of 'us-led') must be the acronym, or None.
 
@@ -112,7 +108,7 @@ def _judge(ctx: Context, i: int, word: str) -> tuple[bool, str] | None:
     document has to name the acronym elsewhere for the full severity.
     """
     tok = ctx.tokens[i]
-    if _in_address(ctx, i):
+    if ctx.in_address(i):
         return None
     if tok.text != word:
         return True, f"'{tok.text}' is a compound modifier, which the word '{word}' does not start"
@@ -132,14 +128,6 @@ def _judge(ctx: Context, i: int, word: str) -> tuple[bool, str] | None:
     if word == "is" and bare_preposition and noun_after:
         return False, f"the verb 'is' does not stand between '{before}' and the noun '{after}'"
     return None
-
-
-def _in_address(ctx: Context, i: int) -> bool:
-    """Part of a web or e-mail address ("europa.eu", "un.org")."""
-    tok = ctx.tokens[i]
-    text = ctx.doc.text
-    around = text[max(0, tok.start - 1) : tok.start] + text[tok.end : tok.end + 1]
-    return any(c in "./@:_" for c in around)
 
 
 def _among_english(ctx: Context, i: int) -> bool:

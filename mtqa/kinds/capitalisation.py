@@ -1,4 +1,4 @@
-"""capitalisation: a common word capitalised mid-sentence ("Recalling that", "the Eastern part").
+"""capitalisation: a common word capitalised mid-sentence ("Stressing that", "the Southern part").
 
 A capital mid-sentence is right on a name, a title or a word of a
 capitalised phrase ("Eastern Europe", "Ministry of Foreign Affairs"), and
@@ -36,6 +36,7 @@ from mtqa.lexicon import (
     NOUN,
     PREPOSITIONS,
     VERB,
+    is_common_word,
     is_known,
     is_proper_word,
     pos,
@@ -191,16 +192,26 @@ def _in_name(ctx: Context, i: int) -> bool:
 
 
 def _joined(ctx: Context, i: int, step: int) -> bool:
-    """One or two connectors ("of", "of the") lead from token i to a capitalised word."""
+    """Up to two lower-case small words lead from token i to a capitalised word of the same name.
+
+    Through name connectors ("Bank of Russia", "Church of the Nativity") any
+    capitalised word counts; through other function words only a capitalised
+    common word does, as in the title of a work ("Gone with the Wind"), so
+    "Stressing that Moscow" is no run.
+    """
     j = i
-    for _ in range(2):
+    plain = True
+    for _ in range(3):
         near = ctx.tight_prev(j) if step < 0 else ctx.tight_next(j)
         if near is None:
             return False
         j += step
-        if near.text[:1].isupper():
-            return j != i + step and not (near.sentence_start and step < 0)
-        if near.text not in CONNECTORS:
+        word = near.text
+        if word[:1].isupper():
+            if j == i + step or (step < 0 and near.sentence_start):
+                return False
+            return plain or (is_common_word(word) and not is_proper_word(word))
+        if word not in FUNCTION_WORDS or abs(j - i) > 2:
             return False
-    near = ctx.tight_prev(j) if step < 0 else ctx.tight_next(j)
-    return near is not None and near.text[:1].isupper() and not (near.sentence_start and step < 0)
+        plain = plain and word in CONNECTORS
+    return False

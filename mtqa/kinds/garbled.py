@@ -1,4 +1,4 @@
-"""garbled: a non-word that MT left behind ("Probably not Trou a secret").
+"""garbled: a non-word that MT left behind ("Probably not Zorvu a secret", a mangled verb).
 
 A spell checker flags every rare name; this kind asks what else the token
 could be, and flags it only when nothing but garbling is left:
@@ -35,13 +35,14 @@ from mtqa.kinds._lexical import Context, context, expects_capital, is_titlecase,
 from mtqa.lexicon import (
     FUNCTION_WORDS,
     PARTICLES,
+    english_shape,
     is_common_word,
     is_known,
     zipf,
 )
 from mtqa.rule import OptionError, Rule, expect_type
 
-KEYS = ("case", "max_zipf", "min_length")
+KEYS = ("case", "max_zipf", "min_length", "max_shape")
 PLACEHOLDERS = ("found", "expected", "why")
 CASES = ("title", "lower")
 
@@ -78,6 +79,7 @@ class Options:
     case: str
     max_zipf: float  # a string at least this common on the web is a word
     min_length: int
+    max_shape: int  # lower case: the rarest letter triple is seen at most this often in English
 
 
 def parse(raw: Mapping[str, Any]) -> Options:
@@ -88,7 +90,10 @@ def parse(raw: Mapping[str, Any]) -> Options:
     min_length = int(expect_type(raw.get("min_length", 3), "min_length", int))
     if min_length < 2:
         raise OptionError("min_length", "'min_length' must be 2 or more")
-    return Options(case, max_zipf, min_length)
+    max_shape = int(expect_type(raw.get("max_shape", 2), "max_shape", int))
+    if max_shape < 0:
+        raise OptionError("max_shape", "'max_shape' must be 0 or more")
+    return Options(case, max_zipf, min_length, max_shape)
 
 
 def check(rule: Rule, doc: Document) -> Iterator[Finding]:
@@ -125,7 +130,7 @@ def _judge_title(ctx: Context, i: int, options: Options) -> tuple[int, list[str]
     before = _lower(prev)
     after = _lower(nxt)
     strong_before = before in NO_NAME_AFTER
-    strong_after = after in NO_NAME_BEFORE
+    strong_after = after in NO_NAME_BEFORE and not _adverbial(ctx, i + 1)
     weak_before = before in WEAK_AFTER
     weak_after = after in WEAK_BEFORE
     if strong_before and (strong_after or weak_after):
@@ -157,16 +162,32 @@ def _judge_lower(ctx: Context, i: int, options: Options) -> tuple[int, list[str]
     word = tok.text
     if not word.islower() or not _not_a_word(word, options) or ctx.counts[word] > 1:
         return None
-    if not _among_english(ctx, i) or ctx.quoted(i):
+    if not _among_english(ctx, i) or ctx.quoted(i) or ctx.in_address(i):
         return None
     if _compound(word) or _typo_of(word):
         return None
+    shape = english_shape(word)
+    if shape > options.max_shape:
+        return None
+    triple = "a letter sequence English never spells" if shape == 0 else "a letter sequence rare in English"
     why = [
         "no English word in any dictionary here",
         "found once in this document",
-        "no compound of known words and no one-letter slip of a common word",
+        f"{triple}, and no compound of known words or one-letter slip of a common word",
     ]
-    return 1, why
+    return (_TOP if shape == 0 else _TOP - 1), why
+
+
+#: "a day later", "a year ago": after these an article opens an adverbial, which may follow a name.
+_MEASURES = frozenset(
+    "day days week weeks month months year years decade century time minute minutes hour hours moment "
+    "while bit lot little few couple second".split()
+)
+
+
+def _adverbial(ctx: Context, article: int) -> bool:
+    after = ctx.tight_next(article)
+    return after is not None and after.text in _MEASURES
 
 
 def _lower(tok: Token | None) -> str:
