@@ -108,11 +108,11 @@ def check(rule: Rule, doc: Document) -> Iterator[Finding]:
         verdict = judge(ctx, i, options)
         if verdict is None:
             continue
-        level, why = verdict
+        level, why, suggestion = verdict
         severity = rule.severity
         for _ in range(_TOP - level):
             severity = _STEP[severity]
-        finding = rule.finding(tok.start, tok.end, word, why="; ".join(why))
+        finding = rule.finding(tok.start, tok.end, word, suggestion, why="; ".join(why))
         yield replace(finding, severity=severity)
 
 
@@ -121,7 +121,7 @@ def _not_a_word(word: str, options: Options) -> bool:
     return zipf(word.lower()) < options.max_zipf
 
 
-def _judge_title(ctx: Context, i: int, options: Options) -> tuple[int, list[str]] | None:
+def _judge_title(ctx: Context, i: int, options: Options) -> tuple[int, list[str], str | None] | None:
     tok = ctx.tokens[i]
     word = tok.text
     if not is_titlecase(word) or expects_capital(tok) or not _not_a_word(word, options):
@@ -154,16 +154,23 @@ def _judge_title(ctx: Context, i: int, options: Options) -> tuple[int, list[str]
     if nxt is not None and (strong_after or weak_after):
         slots.append(f"before '{nxt.text}'")
     why.append(" and ".join(slots) + ", where a name does not stand")
-    return level, why
+    return level, why, None
 
 
-def _judge_lower(ctx: Context, i: int, options: Options) -> tuple[int, list[str]] | None:
+def _judge_lower(ctx: Context, i: int, options: Options) -> tuple[int, list[str], str | None] | None:
     tok = ctx.tokens[i]
     word = tok.text
     if not word.islower() or not _not_a_word(word, options) or ctx.counts[word] > 1:
         return None
     if not _among_english(ctx, i) or ctx.quoted(i) or ctx.in_address(i):
         return None
+    whole = _lost_head(word)
+    if whole is not None:
+        where = "starts a sentence in lower case and " if tok.sentence_start else ""
+        why = [f"no English word: it {where}reads as '{whole}' with its first letters lost"]
+        if tok.sentence_start or not is_common_word(whole):
+            whole = whole[0].upper() + whole[1:]  # a sentence start, or a name ("ealand")
+        return _TOP, why, whole
     if _compound(word) or _typo_of(word):
         return None
     shape = english_shape(word)
@@ -175,7 +182,7 @@ def _judge_lower(ctx: Context, i: int, options: Options) -> tuple[int, list[str]
         "found once in this document",
         f"{triple}, and no compound of known words or one-letter slip of a common word",
     ]
-    return (_TOP if shape == 0 else _TOP - 1), why
+    return (_TOP if shape == 0 else _TOP - 1), why, None
 
 
 #: "a day later", "a year ago": after these an article opens an adverbial, which may follow a name.
@@ -213,6 +220,22 @@ def _compound(word: str) -> bool:
         ):
             return True
     return False
+
+
+def _lost_head(word: str) -> str | None:
+    """The common word that ``word`` is the tail of, one or two first letters lost ("nstability")."""
+    if len(word) < _HEAD_MIN_LENGTH:
+        return None
+    for head in _HEADS:
+        whole = head + word
+        if is_known(whole) and zipf(whole) >= _HEAD_WORD_ZIPF:
+            return whole
+    return None
+
+
+_HEAD_MIN_LENGTH = 4
+_HEAD_WORD_ZIPF = 2.5
+_HEADS = tuple(_LETTERS) + tuple(a + b for a in _LETTERS for b in _LETTERS)
 
 
 def _typo_of(word: str) -> bool:
