@@ -167,6 +167,7 @@ def test_truncated_inflected_name_suggests_the_base_form() -> None:
         ("Министр Сергей Шойгу.", "Minister Sergei Shoigu."),
         ("Американская компания.", "The American company."),
         ("Городищенский район.", "The Gorodishche district."),
+        ("Прокуратура Тартуской области.", "The Tartus region prosecutor's office."),
         ("Переговоры в Москве.", "Talks in Moscow."),
         ("Переговоры с Владимиром Зеленским.", "Talks with Volodymyr Zelenskyy."),
         ("Экономика Соединенных Штатов.", "The US economy."),

@@ -58,10 +58,11 @@ _MIN_STEM = 3
 _MIN_CUT = 2
 _MIN_KEPT = 4
 #: A key tail that makes a derived adjective, not a cut name: the suffixes -н-, -енск-, -овск-, -ск-, -цк-
-#: and maybe an adjective ending ("американ|ская" -> American, "континентал|ной" -> Kontinental,
+#: (or its -к- after an -с- the target kept) and maybe an adjective ending ("американ|ская" -> American,
+#: "континентал|ной" -> Kontinental, "лыунас|кой" -> Lyunas,
 #: "городищ|енском" -> Gorodishche). A bare -ов/-ев is a surname's, and stays a cut ("Kolokolts|ев").
 _DERIVATION_TAIL_RE = re.compile(
-    r"^(?:(?:е?н|ов|ев|ин)?(?:ск|цк)|е?н)(?:и|ои|ая|ое|ую|ие|ого|ому|им|ими|их|ом|еи|ее|ои)?$"
+    r"^(?:(?:е?н|ов|ев|ин)?(?:ск|цк)|к|е?н)(?:и|ои|ая|ое|ую|ие|ого|ому|им|ими|их|ом|еи|ее|ои)?$"
 )
 #: English words at least this common are not truncated names.
 _COMMON_ZIPF = 3.0
