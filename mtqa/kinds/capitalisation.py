@@ -103,7 +103,7 @@ def _judge(ctx: Context, i: int, options: Options) -> tuple[int, str] | None:
     gap = ctx.gap_before(i)
     if gap is None or gap.strip(" ,"):
         return None  # after a full stop, colon, bracket, quote or dash a capital may start something new
-    if _abbreviation(ctx, i) or _in_name(ctx, i) or ctx.quoted(i):
+    if _abbreviation(ctx, i) or _in_name(ctx, i) or ctx.quoted(i) or _after_number_or_address(ctx, i):
         return None
     lowered = ctx.lowered[lower]
     if ctx.capitalised[lower] > 1 and not lowered:
@@ -113,7 +113,8 @@ def _judge(ctx: Context, i: int, options: Options) -> tuple[int, str] | None:
         return None if _in_title_of_work(ctx, i) else (3, f"'{lower}' is a function word, never a name on its own")
     prev = ctx.tight_prev(i)
     noun_slot = prev is not None and prev.text in _NOUN_SLOT
-    if classes and classes <= {VERB, ADV, AUX} and not noun_slot:
+    named = VERB in classes and _subject_or_apposition(ctx, i)
+    if classes and classes <= {VERB, ADV, AUX} and not noun_slot and not named:
         # after a preposition or an article a noun is due: "on Mars", "via Zoom" are names
         kind = "a verb form" if VERB in classes else "an adverb"
         return 3, f"'{lower}' is {kind}, which no name is"
@@ -126,7 +127,7 @@ def _judge(ctx: Context, i: int, options: Options) -> tuple[int, str] | None:
 
 
 #: A noun after these is a common noun: names take no quantifier ("some kind of X", "any X").
-QUANTIFIERS = frozenset("some any such much every each enough another what whatever".split())
+QUANTIFIERS = frozenset("some any such much many several numerous various every each enough another whatever".split())
 #: "kind of X", "sort of X": the X is a kind of thing, not a name.
 CLASSIFIER_NOUNS = frozenset("kind kinds sort sorts type types lot lots form piece bit sense feeling".split())
 _DETERMINERS = frozenset("the a an this that these those his her its their our my your".split())
@@ -149,11 +150,37 @@ def _judge_noun(ctx: Context, i: int, elsewhere: str) -> tuple[int, str] | None:
     return None
 
 
+def _subject_or_apposition(ctx: Context, i: int) -> bool:
+    """'Grew dances' (a subject before its verb), 'the villain Grew' (a name after its noun)."""
+    prev = ctx.tight_prev(i)
+    if prev is not None and prev.text.islower() and pos(prev.text) == {NOUN}:
+        return True
+    nxt = ctx.tight_next(i)
+    return (
+        nxt is not None
+        and nxt.text.islower()
+        and nxt.text not in FUNCTION_WORDS
+        and VERB in pos(nxt.text)
+        and nxt.text.endswith(("s", "ed"))
+    )
+
+
+def _after_number_or_address(ctx: Context, i: int) -> bool:
+    """'2 The cashier ...' (a numbered item), 'site.ru He said' (a line that lost its break)."""
+    prev = ctx.tight_prev(i)
+    return prev is not None and (prev.text.isdigit() or ctx.in_address(i - 1))
+
+
 def _abbreviation(ctx: Context, i: int) -> bool:
-    """'No. 127', 'Art. 5': a capitalised abbreviation before a number."""
+    """'No. 127', 'Art. 5', 'St.': a capitalised abbreviation (short, or before a number)."""
     tok = ctx.tokens[i]
     text = ctx.doc.text
-    return text[tok.end : tok.end + 1] == "." and text[tok.end + 1 : tok.end + 3].strip()[:1].isdigit()
+    if text[tok.end : tok.end + 1] != ".":
+        return False
+    return len(tok.text) <= _ABBREVIATION_MAX or text[tok.end + 1 : tok.end + 3].strip()[:1].isdigit()
+
+
+_ABBREVIATION_MAX = 3
 
 
 def _in_title_of_work(ctx: Context, i: int) -> bool:
