@@ -101,6 +101,11 @@ def _progress(show: bool, total: int) -> Iterator[Advance | None]:
 
 
 def run(args: argparse.Namespace) -> int:
+    try:
+        import sacrebleu  # noqa: F401
+    except ImportError:
+        _error("mtqa score needs sacrebleu: pip install 'mtqa[score]'")
+        return EXIT_ERROR
     problems: list[str] = []
     rules: tuple[Rule, ...] = ()
     source_rules: tuple[str, ...] = ()

@@ -69,21 +69,16 @@ def read_tmx(path: str) -> tuple[Segment, ...]:
 
 def _parse(path: str, fmt: str) -> Any:
     try:
+        from translate.storage import pypo, tmx, xliff
+    except ImportError:
+        raise FormatError(path, 0, f"reading {fmt.upper()} needs translate-toolkit: pip install 'mtqa[formats]'") from None
+    try:
         data = sys.stdin.buffer.read() if path == "-" else Path(path).read_bytes()
     except OSError as exc:
         raise FormatError(path, 0, f"cannot read: {exc.strerror or exc}") from None
+    parser = {"po": pypo.pofile, "tmx": tmx.tmxfile, "xliff": xliff.xlifffile}[fmt]
     try:
-        if fmt == "po":
-            from translate.storage import pypo
-
-            return pypo.pofile(data)
-        if fmt == "tmx":
-            from translate.storage import tmx
-
-            return tmx.tmxfile(data)
-        from translate.storage import xliff
-
-        return xliff.xlifffile(data)
+        return parser(data)
     except Exception as exc:  # translate-toolkit and lxml raise many types; all mean bad input
         message = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
         lineno = getattr(exc, "lineno", None)
