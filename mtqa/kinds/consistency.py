@@ -2,10 +2,13 @@
 
 ``variants`` lists the forms: a literal string (matched as a whole word,
 case-sensitive) or ``{name, pattern, rewrite}`` where ``rewrite`` turns a match
-into the other form (allowed when there are exactly two variants). When a
-document uses more than one form, the most frequent wins (``preferred`` wins a
-tie) and every occurrence of the others is flagged, suggesting the winner.
-Headlines count like any other line.
+into the other form (allowed when there are exactly two forms). Several
+pattern entries may share a ``name``: they are one form written several ways,
+each with its own ``rewrite`` ("28 March 2020" and "28 March" are both
+day-month); where two entries match at the same offset the earlier one wins.
+When a document uses more than one form, the most frequent wins
+(``preferred`` wins a tie) and every occurrence of the others is flagged,
+suggesting the winner. Headlines count like any other line.
 """
 
 from __future__ import annotations
@@ -45,10 +48,14 @@ def parse(raw: Mapping[str, Any]) -> Options:
     entries = require(raw, "variants", list)
     if len(entries) < 2:
         raise OptionError("variants", "'variants' needs at least two forms")
-    variants = [_parse_variant(entry, i, ignorecase, len(entries)) for i, entry in enumerate(entries)]
+    forms = len({str(e.get("name")) if isinstance(e, dict) else str(e) for e in entries})
+    variants = [_parse_variant(entry, i, ignorecase, forms) for i, entry in enumerate(entries)]
     names = [v.name for v in variants]
-    if len(set(names)) != len(names):
+    literals = [v.name for v in variants if v.literal]
+    if len(set(literals)) != len(literals) or set(literals) & {v.name for v in variants if not v.literal}:
         raise OptionError("variants", "'variants' lists a form twice")
+    if len(set(names)) < 2:
+        raise OptionError("variants", "'variants' needs at least two forms")
     preferred = require(raw, "preferred", str)
     if preferred not in names:
         raise OptionError("preferred", f"'preferred' ({preferred!r}) is not one of the variants")
@@ -69,34 +76,31 @@ def _parse_variant(entry: Any, i: int, ignorecase: bool, count: int) -> Variant:
     if rewrite is not None:
         expect_type(rewrite, f"{key}.rewrite", str)
         if count != 2:
-            raise OptionError(key, "'rewrite' needs exactly two variants")
+            raise OptionError(key, "'rewrite' needs exactly two forms")
     return Variant(name, matcher, rewrite, False)
 
 
 def check(rule: Rule, doc: Document) -> Iterator[Finding]:
     options: Options = rule.options
-    found: dict[str, list[regex.Match[str]]] = {}
+    found: dict[str, list[tuple[regex.Match[str], Variant]]] = {}
     taken: set[int] = set()
     for variant in options.variants:
         for m in variant.matcher.finditer(doc.text):
             if m.start() not in taken and m.end() > m.start():
                 taken.add(m.start())
-                found.setdefault(variant.name, []).append(m)
+                found.setdefault(variant.name, []).append((m, variant))
     if len(found) < 2:
         return
     order = [v.name for v in options.variants]
     winner = max(found, key=lambda n: (len(found[n]), n == options.preferred, -order.index(n)))
-    related = tuple(Span(m.start(), m.end()) for m in found[winner])
-    literal_winner = next(v.literal for v in options.variants if v.name == winner)
-    for variant in options.variants:
-        if variant.name == winner:
-            continue
-        for m in found.get(variant.name, ()):
-            suggestion = m.expand(variant.rewrite) if variant.rewrite else None
-            if suggestion is None and literal_winner:
-                suggestion = winner
-            yield rule.finding(
-                m.start(), m.end(), m.group(), suggestion, related,
-                count=len(found[winner]), variant=variant.name, winner=winner,
-            )
-
+    related = tuple(Span(m.start(), m.end()) for m, _ in sorted(found[winner], key=lambda p: p[0].start()))
+    literal_winner = any(v.literal for v in options.variants if v.name == winner)
+    losers = sorted((p for name, pairs in found.items() if name != winner for p in pairs), key=lambda p: p[0].start())
+    for m, variant in losers:
+        suggestion = m.expand(variant.rewrite) if variant.rewrite else None
+        if suggestion is None and literal_winner:
+            suggestion = winner
+        yield rule.finding(
+            m.start(), m.end(), m.group(), suggestion, related,
+            count=len(found[winner]), variant=variant.name, winner=winner,
+        )

@@ -4,6 +4,16 @@
 such as "Mоscow"); when every Cyrillic letter in it has a Latin look-alike in
 ``lookalikes`` the suggestion is the all-Latin word. ``mode: runs`` flags each
 run of Cyrillic words left in the English ("5 млн rubles", "ТАСС").
+
+With ``codes: true``, mixed mode also flags a code or number written with a
+Cyrillic look-alike letter and no Latin one ("90х190 cm", "22°С", "МН17"):
+every Cyrillic letter in it must be in ``lookalikes`` (else it is Cyrillic
+text such as "5млн", which ``runs`` reports), and the suggestion is the
+all-Latin code.
+
+``exceptions`` lists regexes for text this rule leaves alone, usually because
+another rule reports it better (a Cyrillic domain name, "млн" after a number):
+a finding that lies inside a match of one of them is dropped.
 """
 
 from __future__ import annotations
@@ -16,9 +26,10 @@ import regex
 
 from mtqa.document import Document
 from mtqa.finding import Finding
-from mtqa.rule import OptionError, Rule, expect_type, require
+from mtqa.kinds._text import compile_pattern
+from mtqa.rule import OptionError, Rule, expect_type, require, string_list
 
-KEYS = ("mode", "lookalikes")
+KEYS = ("mode", "lookalikes", "codes", "exceptions")
 PLACEHOLDERS = ("found", "expected", "letters")
 _MIXED = regex.compile(r"[\p{L}\p{M}]*(?:\p{Latin}[\p{L}\p{M}]*\p{Cyrillic}|\p{Cyrillic}[\p{L}\p{M}]*\p{Latin})[\p{L}\p{M}]*", regex.V1)
 # A run: Cyrillic words, with the spaces, digits and punctuation between them.
@@ -26,6 +37,11 @@ _RUN = regex.compile(
     r"[\p{Cyrillic}\p{M}]+(?:[\p{Cyrillic}\p{M}\d.,:;!?'\"«»„“”()\-–—/ ]*[\p{Cyrillic}\p{M}]+)?\.?", regex.V1
 )
 _CYRILLIC = regex.compile(r"\p{Cyrillic}", regex.V1)
+# A code or number: letters, digits and degree signs, parts joined by hyphens ("Т-34", "22°С").
+_CODE = regex.compile(r"(?<![\p{L}\p{M}\d°])[\p{L}\p{M}\d°]+(?:-[\p{L}\p{M}\d°]+)*", regex.V1)
+_LAST_WORD = regex.compile(r"[\p{L}\p{M}]*$", regex.V1)
+_ABBREVIATION_MAX = 4
+_DIGIT = regex.compile(r"[\d°]", regex.V1)
 _LATIN = regex.compile(r"\p{Latin}", regex.V1)
 
 
@@ -33,6 +49,8 @@ _LATIN = regex.compile(r"\p{Latin}", regex.V1)
 class Options:
     mode: str
     lookalikes: Mapping[str, str]
+    exceptions: tuple[regex.Pattern[str], ...] = ()
+    codes: bool = False
 
 
 def parse(raw: Mapping[str, Any]) -> Options:
@@ -47,17 +65,25 @@ def parse(raw: Mapping[str, Any]) -> Options:
         if pair[0] in table:
             raise OptionError("lookalikes", f"look-alike for {pair[0]!r} is listed twice")
         table[pair[0]] = pair[1]
-    return Options(mode, table)
+    exceptions = tuple(compile_pattern(p, "exceptions") for p in string_list(raw, "exceptions", ()))
+    codes = bool(expect_type(raw.get("codes", False), "codes", bool))
+    if codes and mode != "mixed":
+        raise OptionError("codes", "'codes' applies to mode 'mixed' only")
+    return Options(mode, table, exceptions, codes)
 
 
 def check(rule: Rule, doc: Document) -> Iterator[Finding]:
     options: Options = rule.options
     if not _CYRILLIC.search(doc.text):
         return
-    if options.mode == "mixed":
-        yield from _check_mixed(rule, options, doc)
-    else:
-        yield from _check_runs(rule, doc)
+    found = _check_mixed(rule, options, doc) if options.mode == "mixed" else _check_runs(rule, doc)
+    if not options.exceptions:
+        yield from found
+        return
+    spared = [m.span() for p in options.exceptions for m in p.finditer(doc.text)]
+    for finding in found:
+        if not any(s <= finding.start and finding.end <= e for s, e in spared):
+            yield finding
 
 
 def _check_mixed(rule: Rule, options: Options, doc: Document) -> Iterator[Finding]:
@@ -67,6 +93,20 @@ def _check_mixed(rule: Rule, options: Options, doc: Document) -> Iterator[Findin
         latin = "".join(options.lookalikes.get(c, c) for c in word)
         suggestion = latin if not _CYRILLIC.search(latin) else None
         yield rule.finding(m.start(), m.end(), word, suggestion, letters=letters)
+    if options.codes:
+        yield from _check_codes(rule, options, doc)
+
+
+def _check_codes(rule: Rule, options: Options, doc: Document) -> Iterator[Finding]:
+    for m in _CODE.finditer(doc.text):
+        code = m.group()
+        if not _DIGIT.search(code) or _LATIN.search(code):
+            continue
+        cyrillic = {c for c in code if _CYRILLIC.match(c)}
+        if not cyrillic or not cyrillic <= options.lookalikes.keys():
+            continue
+        latin = "".join(options.lookalikes.get(c, c) for c in code)
+        yield rule.finding(m.start(), m.end(), code, latin, letters="".join(sorted(cyrillic)))
 
 
 def _check_runs(rule: Rule, doc: Document) -> Iterator[Finding]:
@@ -77,4 +117,11 @@ def _check_runs(rule: Rule, doc: Document) -> Iterator[Finding]:
         if _LATIN.match(before) or _LATIN.match(after):
             continue
         text = m.group().rstrip(" -–—,:;(")
+        if text.endswith(".") and _last_word_length(text[:-1]) > _ABBREVIATION_MAX:
+            text = text[:-1]  # a sentence's full stop, not an abbreviation's ("тыс.")
         yield rule.finding(m.start(), m.start() + len(text), text, None, letters="")
+
+
+def _last_word_length(text: str) -> int:
+    last = _LAST_WORD.search(text)
+    return len(last.group()) if last else 0
