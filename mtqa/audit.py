@@ -74,7 +74,7 @@ def read_audit(paths: Iterable[Path]) -> dict[tuple[str, str, int, int, str], Au
 
 def write_rows(path: Path, rows: Sequence[AuditRow]) -> None:
     with path.open("w", encoding="utf-8", newline="") as handle:
-        writer = csv.writer(handle, delimiter="\t", quoting=csv.QUOTE_NONE, escapechar=None, lineterminator="\n")
+        writer = csv.writer(handle, delimiter="\t", quoting=csv.QUOTE_NONE, quotechar=None, escapechar=None, lineterminator="\n")
         writer.writerow(HEADER)
         for r in sorted(rows, key=lambda r: (r.rule, r.doc, r.start)):
             writer.writerow((r.doc, r.rule, r.start, r.end, _clean(r.text), r.verdict, r.note))
