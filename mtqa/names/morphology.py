@@ -18,8 +18,8 @@ judged here: weigh it with ``mtqa.lexicon.zipf``.
 from __future__ import annotations
 
 import re
-from functools import cache
 
+from mtqa.datacache import persistent
 from mtqa.names.romanization import romanizable
 
 __all__ = [
@@ -114,7 +114,7 @@ _FOREIGN_RE = re.compile(r"w|q|x|th|ph|ee|oo|ou|ea|aw|ow|[^s]c(?!h)|^c(?!h)")
 _MIN_SURNAME = 4
 
 
-@cache
+@persistent(("gender-guesser",))
 def _male_first_names() -> frozenset[str]:
     """Given names gender-guesser calls male or mostly male, and never female."""
     from gender_guesser.detector import Detector  # type: ignore[import-untyped]
@@ -124,7 +124,7 @@ def _male_first_names() -> frozenset[str]:
     return frozenset(n for n, genders in names.items() if set(genders) <= male)
 
 
-@cache
+@persistent(("gender-guesser",))
 def _first_names() -> dict[str, bool]:
     """Given name -> is it used in Russia, Ukraine or Belarus (gender-guesser's columns)."""
     from gender_guesser.detector import Detector

@@ -1,0 +1,74 @@
+"""Data derived from installed packages, built once and kept on disk.
+
+Building the gazetteer or the first-name table from their packages takes
+seconds (parsing geonames, weighing 90,000 names against word frequencies); a
+pre-commit hook cannot pay that on every run. ``persistent`` keeps the result
+of a zero-argument builder as a pickle in ``$MTQA_DATA_DIR`` (default
+``~/.cache/mtqa/data``), keyed by the versions of the packages it reads and the
+source of the module that builds it, so an upgrade or a code change rebuilds it.
+A cache that cannot be read or written only costs the build.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import inspect
+import os
+import pickle
+import tempfile
+from collections.abc import Callable
+from functools import cache, wraps
+from importlib.metadata import PackageNotFoundError, version
+from pathlib import Path
+from typing import TypeVar
+
+T = TypeVar("T")
+
+
+def data_dir() -> Path:
+    if "MTQA_DATA_DIR" in os.environ:
+        return Path(os.environ["MTQA_DATA_DIR"])
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "mtqa" / "data"
+
+
+def _versions(packages: tuple[str, ...]) -> str:
+    out = []
+    for name in packages:
+        try:
+            out.append(f"{name}={version(name)}")
+        except PackageNotFoundError:
+            out.append(f"{name}=?")
+    return ";".join(out)
+
+
+def persistent(packages: tuple[str, ...]) -> Callable[[Callable[[], T]], Callable[[], T]]:
+    """Decorate a builder so its result is computed once per machine, not once per run."""
+
+    def decorate(build: Callable[[], T]) -> Callable[[], T]:
+        @cache
+        @wraps(build)
+        def load() -> T:
+            source = inspect.getsource(inspect.getmodule(build) or build)
+            key = hashlib.sha256(f"{build.__qualname__}|{_versions(packages)}|{source}".encode()).hexdigest()[:16]
+            path = data_dir() / f"{build.__module__}.{build.__qualname__}-{key}.pickle"
+            try:
+                with path.open("rb") as handle:
+                    value: T = pickle.load(handle)
+                return value
+            except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ValueError):
+                pass
+            value = build()
+            try:
+                path.parent.mkdir(parents=True, exist_ok=True)
+                fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
+                with os.fdopen(fd, "wb") as handle:
+                    pickle.dump(value, handle, protocol=pickle.HIGHEST_PROTOCOL)
+                os.replace(tmp, path)
+            except OSError:
+                pass
+            return value
+
+        return load
+
+    return decorate
