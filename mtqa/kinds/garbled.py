@@ -33,11 +33,13 @@ from mtqa.document import Document, Token
 from mtqa.finding import Finding, Severity
 from mtqa.kinds._lexical import Context, context, expects_capital, is_titlecase, name_evidence
 from mtqa.lexicon import (
+    ADV,
     FUNCTION_WORDS,
     PARTICLES,
     english_shape,
     is_common_word,
     is_known,
+    pos,
     zipf,
 )
 from mtqa.rule import OptionError, Rule, expect_type
@@ -47,7 +49,8 @@ PLACEHOLDERS = ("found", "expected", "why")
 CASES = ("title", "lower")
 
 #: Words after which a name does not stand: adverbs that modify a verb or an
-#: adjective, modal verbs, subject pronouns ("not X", "could X", "he X").
+#: adjective, modal verbs, subject pronouns ("not X", "could X", "he X"); any
+#: word the lexicon knows only as an adverb ("quickly X") counts too.
 NO_NAME_AFTER = (PARTICLES - {"only", "even", "also", "just", "still"}) | frozenset(
     "can could will would shall should may might must he she we they i".split()
 )
@@ -129,7 +132,7 @@ def _judge_title(ctx: Context, i: int, options: Options) -> tuple[int, list[str]
     prev, nxt = ctx.tight_prev(i), ctx.tight_next(i)
     before = _lower(prev)
     after = _lower(nxt)
-    strong_before = before in NO_NAME_AFTER
+    strong_before = before in NO_NAME_AFTER or (before != "" and pos(before) == {ADV})
     strong_after = after in NO_NAME_BEFORE and not _adverbial(ctx, i + 1)
     weak_before = before in WEAK_AFTER
     weak_after = after in WEAK_BEFORE
@@ -198,7 +201,14 @@ def _adverbial(ctx: Context, article: int) -> bool:
 
 
 def _lower(tok: Token | None) -> str:
-    return tok.text if tok is not None and tok.text.islower() else ""
+    """A neighbour as a lower-case common word ("Perhaps" starting the sentence counts), or ''."""
+    if tok is None:
+        return ""
+    if tok.text.islower():
+        return tok.text
+    if tok.sentence_start and tok.text.lower() in FUNCTION_WORDS | PARTICLES:
+        return tok.text.lower()
+    return ""
 
 
 def _among_english(ctx: Context, i: int) -> bool:
