@@ -12,7 +12,7 @@ import sys
 from collections.abc import Sequence
 
 from mtqa import __version__
-from mtqa.options import add_rule_arguments
+from mtqa.options import add_input_arguments, add_rule_arguments
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
@@ -62,6 +62,7 @@ def add_check_arguments(p: argparse.ArgumentParser, default_baseline: str | None
     p.add_argument("--fix", action="store_true", help="apply the fixes that are certain, rewriting files atomically")
     p.add_argument("--diff", action="store_true", help="print the fixes --fix would make as a diff instead of the report; write nothing")
     add_rule_arguments(p)
+    add_input_arguments(p)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

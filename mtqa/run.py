@@ -182,7 +182,8 @@ def check(args: argparse.Namespace) -> int:
     config, rules, problems = load_setup(args)
     found = discover(args.paths, config.include, config.exclude)
     problems += found.errors
-    inputs = read_inputs(found.files)
+    segmented = [p for p in found.files if _segment_mode(args, p)]
+    inputs = read_inputs([p for p in found.files if p not in segmented])
     problems += [i.error for i in inputs if i.error]
     jobs = args.jobs or os.cpu_count() or 1
     per_doc = analyse(inputs, rules, args.scope, jobs, not args.no_cache, progress=True)
@@ -204,6 +205,8 @@ def check(args: argparse.Namespace) -> int:
         if baseline is not None:
             findings = drop_baselined(i.path, i.document, findings, baseline)
         results.append(FileResult(i.path, i.document, findings))
+    if segmented:
+        results += check_segmented(args, segmented, rules, problems)
     if args.write_baseline:
         from mtqa.baseline import write_baseline
 
@@ -232,6 +235,38 @@ def check(args: argparse.Namespace) -> int:
     if fail_on is not None and count_at_least(results, fail_on):
         return EXIT_FINDINGS
     return EXIT_OK
+
+
+def _segment_mode(args: argparse.Namespace, path: str) -> bool:
+    """Segment-based input: a bilingual format, or a plain file with --source/--ref."""
+    if args.input_format != "auto":
+        return True
+    if args.source or args.ref:
+        return True
+    from mtqa.formats import detect_format
+
+    return detect_format(path) != "plain"
+
+
+def check_segmented(args: argparse.Namespace, paths: Sequence[str], rules: tuple[Rule, ...],
+                    problems: list[str]) -> list[FileResult]:
+    """Findings per segment (offsets into each segment's target) for bilingual inputs."""
+    from mtqa.formats import FormatError, read_segments
+    from mtqa.options import parse_fields
+    from mtqa.score import check_segments, select_source_rules
+
+    fmt = None if args.input_format == "auto" else args.input_format
+    out = []
+    for path in paths:
+        try:
+            segments = read_segments(path, fmt, args.source, args.ref, args.docs, parse_fields(args.field))
+        except (FormatError, OSError, ValueError) as exc:
+            problems.append(str(exc))
+            out.append(FileResult(path, None, error=str(exc)))
+            continue
+        findings = check_segments(path, segments, rules, select_source_rules(args.enable, args.disable))
+        out.append(FileResult(path, None, findings))
+    return out
 
 
 def fix_files(args: argparse.Namespace, inputs: Sequence[Input], results: list[FileResult],

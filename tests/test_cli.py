@@ -165,3 +165,27 @@ def test_config_in_pyproject(files: Path, capsys: pytest.CaptureFixture[str]) ->
     cfg.write_text("[tool.mtqa]\nfail_on = 'error'\n", encoding="utf-8")
     code, _, err = run(["check", "--config", str(cfg), str(files / "bad.txt")], capsys)
     assert code == 2 and f"{cfg}: unknown key 'fail_on'" in err
+
+
+def test_check_reads_bilingual_formats_per_segment(capsys: pytest.CaptureFixture[str]) -> None:
+    po = Path(__file__).parent / "fixtures" / "formats" / "bilingual.po"
+    code, out, err = run(["check", "--format", "json", str(po)], capsys)
+    assert code == 1, err
+    findings = json.loads(out)["files"][0]["findings"]
+    first = findings[0]
+    assert (first["rule"], first["segment"], first["start"], first["end"], first["text"], first["source_span"]) == (
+        "source.number-mismatch", "11", 23, 25, "75", [27, 30],
+    )
+    assert "line" not in first
+
+
+def test_check_aligned_plain_files_with_source(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (tmp_path / "mt.txt").write_text("Inflation rose to 35 percent.\nThe talks ended.\n", encoding="utf-8")
+    (tmp_path / "src.ru").write_text("Инфляция выросла до 3,5 процента.\nПереговоры завершились.\n", encoding="utf-8")
+    code, out, _ = run(["check", "--format", "json", "--source", str(tmp_path / "src.ru"), str(tmp_path / "mt.txt")],
+                       capsys)
+    findings = json.loads(out)["files"][0]["findings"]
+    assert code == 1
+    assert [(f["rule"], f["segment"], f["text"], f["suggestion"]) for f in findings] == [
+        ("source.number-mismatch", "1", "35", "3.5"),
+    ]

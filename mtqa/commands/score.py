@@ -21,8 +21,9 @@ from contextlib import contextmanager
 from typing import Any, TextIO
 
 from mtqa import __version__
-from mtqa.formats import FORMATS, FormatError, Segment, detect_format, read_segments
+from mtqa.formats import FormatError, Segment, detect_format, read_segments
 from mtqa.formats.plain import read_references, sibling_docs
+from mtqa.options import parse_fields
 from mtqa.rule import Rule
 from mtqa.score import Advance, SystemScore, score_system, select_source_rules, system_dict
 
@@ -32,20 +33,11 @@ PROGRESS_MIN_DOCUMENTS = 20
 
 
 def add_arguments(p: argparse.ArgumentParser) -> None:
-    from mtqa.options import add_rule_arguments
+    from mtqa.options import add_input_arguments, add_rule_arguments
 
     p.description = "Score MT output against references with sacrebleu (BLEU, chrF, TER), with mtqa's findings."
     p.add_argument("mt", nargs="+", metavar="MT", help="MT output files ('-' reads standard input)")
-    p.add_argument("--ref", action="append", default=[], metavar="REF",
-                   help="reference file aligned with the MT lines (repeatable)")
-    p.add_argument("--source", metavar="SRC", help="source file aligned with the MT lines: enables source checks")
-    p.add_argument("--docs", metavar="TSV",
-                   help="table with a 'doc_id' column (and 'line') mapping lines to documents "
-                        "(default: docs.tsv beside the MT file, if any)")
-    p.add_argument("--input-format", choices=("auto", *FORMATS), default="auto",
-                   help="input format (default: by extension; plain aligned lines otherwise)")
-    p.add_argument("--field", action="append", default=[], metavar="ROLE=NAME",
-                   help="TSV column / JSONL field for a role: mt, source, ref, doc_id, id (repeatable)")
+    add_input_arguments(p)
     p.add_argument("--format", choices=("text", "json"), default="text")
     p.add_argument("--output", "-o", metavar="FILE", help="write the report here instead of standard output")
     p.add_argument("--worst", type=int, default=10, metavar="N", help="list the N segments with the lowest chrF")
@@ -59,21 +51,11 @@ def _error(message: str) -> None:
     print(f"mtqa: {message}", file=sys.stderr)
 
 
-def _fields(raw: Sequence[str]) -> dict[str, str]:
-    out = {}
-    for item in raw:
-        role, sep, name = item.partition("=")
-        if not sep or not role or not name:
-            raise ValueError(f"--field expects ROLE=NAME, not {item!r}")
-        out[role] = name
-    return out
-
-
 def read_system(path: str, args: argparse.Namespace) -> tuple[tuple[Segment, ...], list[list[str]]]:
     """The segments of one MT input and its reference streams."""
     fmt = None if args.input_format == "auto" else args.input_format
     if (fmt or detect_format(path)) != "plain":
-        segments = read_segments(path, fmt, fields=_fields(args.field))
+        segments = read_segments(path, fmt, fields=parse_fields(args.field))
         if args.ref:
             raise FormatError(path, 0, "--ref applies to plain aligned files; this input carries its own references")
         missing = next((s for s in segments if s.ref is None), None)

@@ -6,16 +6,12 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-import regex
-
 from mtqa.document import Document
 from mtqa.finding import Finding
 from mtqa.rule import Rule, string_list
 
 KEYS = ("allow",)
 PLACEHOLDERS = ("found", "expected", "word")
-# Two equal words separated by spaces or tabs only (never a line break or punctuation).
-_DOUBLED = regex.compile(r"(?<![\w'’-])(\p{L}[\p{L}'’-]*)([ \t]+)(\1)(?![\w'’-])", regex.IGNORECASE | regex.V1)
 
 
 @dataclass(frozen=True, slots=True)
@@ -28,9 +24,17 @@ def parse(raw: Mapping[str, Any]) -> Options:
 
 
 def check(rule: Rule, doc: Document) -> Iterator[Finding]:
+    """Two equal words (any case) separated by spaces or tabs only, never a line break or punctuation."""
     options: Options = rule.options
-    for m in _DOUBLED.finditer(doc.text):
-        word = m.group(1)
+    text = doc.text
+    tokens = doc.tokens
+    for first, second in zip(tokens, tokens[1:]):
+        word = first.text
+        if word.lower() != second.text.lower() or not word[0].isalpha() or any(c.isdigit() for c in word):
+            continue
+        gap = text[first.end : second.start]
+        if not gap or gap.strip(" \t") or second.end < len(text) and text[second.end] in "'’":
+            continue
         if word.lower() in options.allow:
             continue
-        yield rule.finding(m.start(), m.end(), m.group(), word, word=word)
+        yield rule.finding(first.start, second.end, text[first.start : second.end], word, word=word)
