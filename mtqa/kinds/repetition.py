@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -28,12 +29,12 @@ def check(rule: Rule, doc: Document) -> Iterator[Finding]:
     options: Options = rule.options
     text = doc.text
     tokens = doc.tokens
-    for first, second in zip(tokens, tokens[1:]):
+    for first, second in itertools.pairwise(tokens):
         word = first.text
         if word.lower() != second.text.lower() or not word[0].isalpha() or any(c.isdigit() for c in word):
             continue
         gap = text[first.end : second.start]
-        if not gap or gap.strip(" \t") or second.end < len(text) and text[second.end] in "'’":
+        if not gap or gap.strip(" \t") or (second.end < len(text) and text[second.end] in "'’"):
             continue
         if word.lower() in options.allow:
             continue
