@@ -34,8 +34,12 @@ from mtqa.finding import Finding, Severity
 from mtqa.kinds._lexical import Context, context, expects_capital, is_titlecase, name_evidence
 from mtqa.lexicon import (
     ADV,
+    AUX,
     FUNCTION_WORDS,
+    NOUN,
     PARTICLES,
+    PREPOSITIONS,
+    VERB,
     english_shape,
     is_common_word,
     is_known,
@@ -140,7 +144,7 @@ def _judge_title(ctx: Context, i: int, options: Options) -> tuple[int, list[str]
         level = 3
     elif strong_before or strong_after:
         level = 2
-    elif weak_before and weak_after:
+    elif (weak_before and weak_after) or _foreign_fragment(word, before, nxt):
         level = 1
     else:
         return None
@@ -193,6 +197,28 @@ _MEASURES = frozenset(
     "day days week weeks month months year years decade century time minute minutes hour hours moment "
     "while bit lot little few couple second".split()
 )
+
+
+#: Words after which a name often stands: prepositions, conjunctions, name particles.
+_NAME_BEFORE = PREPOSITIONS | frozenset("and or nor de da di del della von van der le la al bin ibn".split())
+_FRAGMENT_MAX = 6
+
+
+def _foreign_fragment(word: str, before: str, nxt: Token | None) -> bool:
+    """A short token spelled as no English word is ("Zhyr"), in a slot that is no usual place for a name.
+
+    Such a slot: after a lower-case word that is no preposition, conjunction,
+    name particle, plain noun (an apposition: "the corvette X") or verb (an
+    object: "invited X"); and before no lower-case noun ("the X material").
+    """
+    if len(word) > _FRAGMENT_MAX or not before or before in _NAME_BEFORE:
+        return False
+    classes = pos(before)
+    if before not in FUNCTION_WORDS and (not classes or classes <= {NOUN, VERB} or classes == {AUX, VERB}):
+        return False  # after a noun (the lexicon lacks many: "corvette") or a verb, a name is at home
+    if nxt is not None and nxt.text.islower() and (NOUN in pos(nxt.text) or not pos(nxt.text)):
+        return False
+    return english_shape(word) == 0
 
 
 def _adverbial(ctx: Context, article: int) -> bool:
