@@ -25,7 +25,7 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, replace
 from typing import Any
 
-from mtqa.document import Document
+from mtqa.document import Document, Token
 from mtqa.finding import Finding, Severity
 from mtqa.kinds._lexical import Context, context, is_titlecase
 from mtqa.lexicon import (
@@ -34,6 +34,7 @@ from mtqa.lexicon import (
     AUX,
     FUNCTION_WORDS,
     NOUN,
+    PART,
     PREPOSITIONS,
     VERB,
     is_common_word,
@@ -147,6 +148,12 @@ def _judge_noun(ctx: Context, i: int, elsewhere: str) -> tuple[int, str] | None:
             return 1, f"a common noun after '{before.text} of', which a name does not take"
     if elsewhere and prev.text not in _DETERMINERS:
         return 1, elsewhere
+    nxt = ctx.tight_next(i)
+    closed = nxt is None or nxt.text in FUNCTION_WORDS
+    if prev.text in ("a", "an") and closed and NOUN in pos(ctx.tokens[i].text.lower()):
+        return 1, f"a common noun after '{prev.text}', which a name does not take"
+    if pos(prev.text) == {ADJ} and closed and pos(ctx.tokens[i].text.lower()) == {NOUN}:
+        return 1, f"a common noun after the lower-case adjective '{prev.text}'"
     return None
 
 
@@ -168,7 +175,14 @@ def _subject_or_apposition(ctx: Context, i: int) -> bool:
 def _after_number_or_address(ctx: Context, i: int) -> bool:
     """'2 The cashier ...' (a numbered item), 'site.ru He said' (a line that lost its break)."""
     prev = ctx.tight_prev(i)
-    return prev is not None and (prev.text.isdigit() or ctx.in_address(i - 1))
+    if prev is None:
+        return False
+    if ctx.in_address(i - 1):
+        return True
+    if not prev.text.isdigit():
+        return False
+    gap = ctx.gap_before(i - 1)
+    return gap is None or bool(gap.strip())  # the number opens the line or follows punctuation
 
 
 def _abbreviation(ctx: Context, i: int) -> bool:
@@ -210,12 +224,23 @@ _SURNAME_SCORE = 0.5
 def _in_name(ctx: Context, i: int) -> bool:
     """Token i belongs to a Title-Case run ("Eastern Europe", "Bank of Russia", "Church of the Tithes")."""
     prev = ctx.tight_prev(i)
-    if prev is not None and prev.text[:1].isupper():
+    # "Do Not contain": a particle after a sentence-opening word is no part of a name;
+    # "Despicable Me": a pronoun or a noun may be.
+    opening = prev is not None and _opening_word(prev) and bool(pos(ctx.tokens[i].text.lower()) & _NOT_NAMES)
+    if prev is not None and prev.text[:1].isupper() and not opening:
         return True
     nxt = ctx.tight_next(i)
     if nxt is not None and (nxt.text[:1].isupper() or nxt.text[:1].isdigit()):
         return True
     return _joined(ctx, i, -1) or _joined(ctx, i, 1)
+
+
+_NOT_NAMES = frozenset({PART, ADV, ADJ, VERB, AUX})
+
+
+def _opening_word(tok: Token) -> bool:
+    """A common word capitalised only because it starts the sentence ("Located Not far")."""
+    return tok.sentence_start and is_common_word(tok.text) and not is_proper_word(tok.text)
 
 
 def _joined(ctx: Context, i: int, step: int) -> bool:
