@@ -99,12 +99,9 @@ def is_proper_word(word: str) -> bool:
     return word[:1].isupper() and word in _classes()
 
 
-@lru_cache(maxsize=200_000)
 def is_known(word: str) -> bool:
     """True when any dictionary here knows the word in any case (names included)."""
-    lower = word.lower()
-    table = _classes()
-    return lower in table or word in table or word.capitalize() in table or lower in _spellings()
+    return word.lower() in _known()
 
 
 def unknown_words(words: Iterable[str]) -> set[str]:
@@ -113,14 +110,10 @@ def unknown_words(words: Iterable[str]) -> set[str]:
     Most words of a text are in the lexicon exactly as written and drop out
     in one C-level set difference; only the rest are looked at one by one.
     """
-    table = _classes()
-    spellings = _spellings()
+    known = _known()
     out = set()
-    for word in set(words).difference(table):
-        lower = word.lower()
-        if lower in table or lower in spellings or word.capitalize() in table:
-            continue
-        if word.isascii() and word.isalpha():
+    for word in set(words).difference(_classes()):
+        if word.lower() not in known and word.isascii() and word.isalpha():
             out.add(word)
     return out
 
@@ -164,6 +157,12 @@ def _classes() -> Mapping[str, frozenset[str]]:
         for word in words:
             table.setdefault(word, set()).add(cls)
     return {form: frozenset(classes) for form, classes in table.items()}
+
+
+@cache
+def _known() -> frozenset[str]:
+    """Every word form any dictionary here knows, in lower case."""
+    return frozenset(form.lower() for form in _classes()) | _spellings()
 
 
 @cache

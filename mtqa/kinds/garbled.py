@@ -264,7 +264,7 @@ def _lost_head(word: str) -> str | None:
         return None
     for head in _HEADS:
         whole = head + word
-        if is_known(whole) and zipf(whole) >= _HEAD_WORD_ZIPF:
+        if is_known(whole) and zipf(whole) >= _HEAD_WORD_ZIPF:  # is_known is one set lookup
             return whole
     return None
 
