@@ -18,6 +18,7 @@ a finding that lies inside a match of one of them is dropped.
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -31,7 +32,7 @@ from mtqa.rule import OptionError, Rule, expect_type, require, string_list
 
 KEYS = ("mode", "lookalikes", "codes", "exceptions")
 PLACEHOLDERS = ("found", "expected", "letters")
-_MIXED = regex.compile(r"[\p{L}\p{M}]*(?:\p{Latin}[\p{L}\p{M}]*\p{Cyrillic}|\p{Cyrillic}[\p{L}\p{M}]*\p{Latin})[\p{L}\p{M}]*", regex.V1)
+_CYRILLIC_RUN = regex.compile(r"\p{Cyrillic}+", regex.V1)
 # A run: Cyrillic words, with the spaces, digits and punctuation between them.
 _RUN = regex.compile(
     r"[\p{Cyrillic}\p{M}]+(?:[\p{Cyrillic}\p{M}\d.,:;!?'\"«»„“”()\-–—/ ]*[\p{Cyrillic}\p{M}]+)?\.?", regex.V1
@@ -86,13 +87,30 @@ def check(rule: Rule, doc: Document) -> Iterator[Finding]:
             yield finding
 
 
+def _words_with_cyrillic(text: str) -> Iterator[tuple[int, int]]:
+    """(start, end) of each word holding a Cyrillic letter, found from the letters outwards."""
+    last_end = -1
+    for m in _CYRILLIC_RUN.finditer(text):
+        if m.start() < last_end:
+            continue
+        start, end = m.start(), m.end()
+        while start > 0 and (text[start - 1].isalpha() or unicodedata.category(text[start - 1]) == "Mn"):
+            start -= 1
+        while end < len(text) and (text[end].isalpha() or unicodedata.category(text[end]) == "Mn"):
+            end += 1
+        last_end = end
+        yield start, end
+
+
 def _check_mixed(rule: Rule, options: Options, doc: Document) -> Iterator[Finding]:
-    for m in _MIXED.finditer(doc.text):
-        word = m.group()
+    for start, end in _words_with_cyrillic(doc.text):
+        word = doc.text[start:end]
+        if not _LATIN.search(word):
+            continue
         letters = "".join(sorted({c for c in word if _CYRILLIC.match(c)}))
         latin = "".join(options.lookalikes.get(c, c) for c in word)
         suggestion = latin if not _CYRILLIC.search(latin) else None
-        yield rule.finding(m.start(), m.end(), word, suggestion, letters=letters)
+        yield rule.finding(start, end, word, suggestion, letters=letters)
     if options.codes:
         yield from _check_codes(rule, options, doc)
 
