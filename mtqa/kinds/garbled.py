@@ -25,6 +25,7 @@ each weaker level of evidence takes one step off (never below info).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, replace
 from typing import Any
@@ -238,13 +239,28 @@ def _lower(tok: Token | None) -> str:
 
 
 def _among_english(ctx: Context, i: int) -> bool:
-    """Both neighbours are known English words (not digits, not a foreign phrase)."""
+    """No neighbour is an unknown word: a run of those is a foreign phrase ("Lietuvos rytas").
+
+    Numbers and acronyms are fine neighbours, but a short word after a number
+    is a unit ("5 mln"), and a word with an apostrophe or hyphen is judged as
+    unknown only when its parts are.
+    """
     for j in (i - 1, i + 1):
         if 0 <= j < len(ctx.tokens):
             near = ctx.tokens[j].text
-            if not near.isalpha() or not (near.lower() in FUNCTION_WORDS or is_known(near)):
+            if near.isdigit():
+                if j < i and len(ctx.tokens[i].text) <= _UNIT_MAX:
+                    return False
+                continue
+            if near.isupper():
+                continue
+            parts = [p for p in re.split(r"[-'’]", near) if p]
+            if not all(p.lower() in FUNCTION_WORDS or is_known(p) for p in parts):
                 return False
     return True
+
+
+_UNIT_MAX = 5
 
 
 def _compound(word: str) -> bool:
