@@ -32,6 +32,8 @@ from mtqa.lexicon import (
     ADJ,
     ADV,
     AUX,
+    AUXILIARIES,
+    CONJUNCTIONS,
     FUNCTION_WORDS,
     NOUN,
     PART,
@@ -104,8 +106,10 @@ def _judge(ctx: Context, i: int, options: Options) -> tuple[int, str] | None:
     gap = ctx.gap_before(i)
     if gap is None or gap.strip(" ,"):
         return None  # after a full stop, colon, bracket, quote or dash a capital may start something new
-    if _abbreviation(ctx, i) or _in_name(ctx, i) or ctx.quoted(i) or _after_number_or_address(ctx, i):
+    if _abbreviation(ctx, i) or ctx.quoted(i) or _after_number_or_address(ctx, i):
         return None
+    if _in_name(ctx, i):
+        return _closing_run(ctx, i)
     lowered = ctx.lowered[lower]
     if ctx.capitalised[lower] > 1 and not lowered:
         return None  # the document capitalises it every time: a name here
@@ -125,6 +129,24 @@ def _judge(ctx: Context, i: int, options: Options) -> tuple[int, str] | None:
         reason = f"'{lower}' is an adjective here, capitalised before the lower-case noun '{nxt.text}'"
         return level, reason + ("; " + elsewhere if lowered else "")
     return _judge_noun(ctx, i, elsewhere if lowered else "")
+
+
+_CLOSERS = AUXILIARIES | CONJUNCTIONS
+
+
+def _closing_run(ctx: Context, i: int) -> tuple[int, str] | None:
+    """'Krasnodar Krai Has become', 'President And supreme': an auxiliary or a conjunction
+    capitalised after a name and before a lower-case verb or adjective belongs to no name."""
+    lower = ctx.tokens[i].text.lower()
+    if lower not in _CLOSERS:
+        return None  # a capitalised verb, noun or pronoun may end a name ("Amber Heard", "Formula One")
+    prev, nxt = ctx.tight_prev(i), ctx.tight_next(i)
+    if prev is None or not prev.text[:1].isupper() or nxt is None or not nxt.text.islower():
+        return None
+    following = pos(nxt.text)
+    if nxt.text in FUNCTION_WORDS or not following or following == {NOUN}:
+        return None  # "Gone With the Wind", "Despicable Me is", "the Not That portal": a title may go on
+    return 3, f"'{lower}' closes the name '{prev.text}' but is no part of one: the next word is lower-case"
 
 
 #: A noun after these is a common noun: names take no quantifier ("some kind of X", "any X").
