@@ -23,6 +23,8 @@ from mtqa.document import Document
 from mtqa.finding import Finding, Kind, Severity
 from mtqa.rule import OptionError, Rule, expect_type
 
+#: Rules of this kind run in batch outside the engine (see ``mtqa.languagetool``).
+EXTERNAL = True
 KEYS = (
     "language",
     "mother_tongue",

@@ -137,8 +137,8 @@ def answers(url: str, timeout: float = 2.0) -> bool:
 
 
 def server_version(url: str, timeout: float = 30.0) -> str:
-    """The version a server reports (one tiny check request)."""
-    data = urllib.parse.urlencode({"language": "en-US", "text": "."}).encode()
+    """The version a server reports (one check of one short English sentence)."""
+    data = urllib.parse.urlencode({"language": "en-US", "motherTongue": "ru", "text": "He goes home."}).encode()
     try:
         with urllib.request.urlopen(f"{url.rstrip('/')}/v2/check", data=data, timeout=timeout) as response:
             body = json.load(response)
@@ -180,6 +180,11 @@ def start(timeout: float = 90.0, record: bool = True) -> ServerInfo:
 
 
 def _wait_until_up(process: subprocess.Popen[bytes], info: ServerInfo, timeout: float) -> None:
+    """Wait until the server answers, then until it has checked one English sentence.
+
+    LanguageTool loads a language's rules on its first check (about ten
+    seconds for English); doing it here makes "started" mean "ready".
+    """
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         code = process.poll()
@@ -187,7 +192,9 @@ def _wait_until_up(process: subprocess.Popen[bytes], info: ServerInfo, timeout: 
             reason = _log_reason(Path(info.log))
             raise LanguageToolError(f"LanguageTool server exited at start-up (code {code}): {reason} (log: {info.log})")
         if answers(info.url, timeout=1.0):
-            return
+            with contextlib.suppress(LanguageToolError):
+                server_version(info.url, timeout=max(0.1, deadline - time.monotonic()))
+                return
         time.sleep(0.2)
     _end(info.pid)
     raise LanguageToolError(f"LanguageTool server did not answer within {timeout:g} s: the machine may be busy, try `--timeout` (log: {info.log})")
