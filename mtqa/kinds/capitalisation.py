@@ -257,7 +257,7 @@ def _in_name(ctx: Context, i: int) -> bool:
     return _joined(ctx, i, -1) or _joined(ctx, i, 1)
 
 
-_NOT_NAMES = frozenset({PART, ADV, ADJ, VERB, AUX})
+_NOT_NAMES = frozenset({PART, ADV, AUX})
 
 
 def _opening_word(tok: Token) -> bool:
