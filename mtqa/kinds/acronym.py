@@ -16,6 +16,7 @@ it, one step less.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -26,7 +27,8 @@ from mtqa.document import Document
 from mtqa.finding import Finding, Severity
 from mtqa.kinds._lexical import Context, context
 from mtqa.kinds._text import phrase_pattern
-from mtqa.lexicon import ADJ, FUNCTION_WORDS, NOUN, PREPOSITIONS, is_common_word, pos
+from mtqa.lexicon import ADJ, FUNCTION_WORDS, NOUN, PREPOSITIONS, VERB, is_common_word, is_known, pos
+from mtqa.names.morphology import is_title
 from mtqa.rule import OptionError, Rule, expect_type, string_list
 
 KEYS = ("acronyms",)
@@ -113,7 +115,8 @@ def _judge(ctx: Context, i: int, word: str) -> tuple[bool, str] | None:
     if tok.text != word:
         return True, f"'{tok.text}' is a compound modifier, which the word '{word}' does not start"
     prev, nxt = ctx.tight_prev(i), ctx.tight_next(i)
-    before = prev.text if prev is not None else ""
+    # "The us leads": a sentence-opening article counts; "immunoglobulin A is" does not.
+    before = "" if prev is None else prev.text.lower() if prev.sentence_start else prev.text
     after = nxt.text if nxt is not None else ""
     after_classes = pos(after) if after.islower() else frozenset()
     noun_after = NOUN in after_classes and ADJ not in after_classes and after not in FUNCTION_WORDS
@@ -123,18 +126,29 @@ def _judge(ctx: Context, i: int, word: str) -> tuple[bool, str] | None:
         return True, f"'{word}' is no English word, and stands among English ones"
     if before in _ARTICLES:
         return True, f"the word '{word}' never follows '{before}'"
+    before_classes = pos(before)
+    if word == "us" and before not in FUNCTION_WORDS and ADJ in before_classes and VERB not in before_classes:
+        return True, f"the pronoun 'us' never follows the adjective '{prev.text}'"
+    if word == "us" and tok.sentence_start:
+        return True, "the pronoun 'us' never starts a sentence"
+    if word == "us" and nxt is not None and is_title(after):
+        return True, f"the pronoun 'us' does not stand before the title '{after}'"
     # A preposition that is also an adverb or a noun ("the inside is clean") may end a phrase.
     bare_preposition = before in PREPOSITIONS and before not in _BEFORE_VERB and not pos(before) & {NOUN, ADJ}
     if word == "is" and bare_preposition and noun_after:
         return False, f"the verb 'is' does not stand between '{before}' and the noun '{after}'"
+    if word == "us" and bare_preposition and after_classes == {NOUN}:
+        return False, f"the pronoun 'us' does not stand between '{before}' and the noun '{after}'"
     return None
 
 
 def _among_english(ctx: Context, i: int) -> bool:
-    """A neighbour on each side (where there is one) is a known English word."""
+    """A neighbour on each side (where there is one) is English: a known word or name, a number, an acronym."""
     for j in (i - 1, i + 1):
         if 0 <= j < len(ctx.tokens):
-            near = ctx.tokens[j].text.lower()
-            if not (near in FUNCTION_WORDS or is_common_word(near) or near.isdigit()):
+            near = ctx.tokens[j].text
+            if near.isdigit() or near.isupper():
+                continue
+            if not all(p.lower() in FUNCTION_WORDS or is_known(p) for p in re.split(r"[-'’]", near) if p):
                 return False
     return True
