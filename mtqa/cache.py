@@ -7,6 +7,8 @@ deleting the folder is always safe.
 
 from __future__ import annotations
 
+import dataclasses
+import enum
 import hashlib
 import json
 import os
@@ -26,10 +28,14 @@ def cache_dir() -> Path:
 
 
 def fingerprint(rules: Sequence[Rule], extra: str = "") -> str:
-    """Changes whenever a rule, its file, its severity, or mtqa's own code changes."""
+    """Changes whenever a rule, its file, its options, its severity, or mtqa's own code changes.
+
+    The options count because the config can change them after the rule file
+    is read (the project glossary of the names rules).
+    """
     h = hashlib.sha256(extra.encode())
     for rule in sorted(rules, key=lambda r: r.id):
-        h.update(f"{rule.id}|{rule.severity.value}|{rule.kind}|{rule.path}\n".encode())
+        h.update(f"{rule.id}|{rule.severity.value}|{rule.kind}|{rule.path}|{_stable(rule.options)}\n".encode())
         if rule.path:
             try:
                 h.update(Path(rule.path).read_bytes())
@@ -39,6 +45,27 @@ def fingerprint(rules: Sequence[Rule], extra: str = "") -> str:
         st = source.stat()
         h.update(f"{source}|{st.st_mtime_ns}|{st.st_size}\n".encode())
     return h.hexdigest()[:20]
+
+
+def _stable(value: object) -> str:
+    """A text for ``value`` that is the same in every process (set order and hash seeds aside)."""
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        fields = (f.name for f in dataclasses.fields(value) if f.compare)
+        return f"{type(value).__name__}({','.join(_stable(getattr(value, n)) for n in fields)})"
+    if isinstance(value, (list, tuple)):
+        return f"[{','.join(_stable(v) for v in value)}]"
+    if isinstance(value, (set, frozenset)):
+        return f"{{{','.join(sorted(_stable(v) for v in value))}}}"
+    if isinstance(value, dict):
+        return f"{{{','.join(sorted(f'{_stable(k)}:{_stable(v)}' for k, v in value.items()))}}}"
+    if isinstance(value, enum.Enum):
+        return f"{type(value).__name__}.{value.name}"
+    pattern = getattr(value, "pattern", None)  # re and regex patterns
+    if isinstance(pattern, str):
+        return f"re({pattern!r},{getattr(value, 'flags', 0)})"
+    if value is None or isinstance(value, (str, int, float, bool, Path)):
+        return repr(value)
+    return type(value).__qualname__
 
 
 def content_key(data: bytes) -> str:

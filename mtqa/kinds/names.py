@@ -14,7 +14,13 @@
 - ``glossary``: forms the project glossary maps to another canonical form. The
   glossary is a file (``glossary``: a .tsv/.yaml path, see
   ``mtqa.names.glossary``), entries written in the rule (``entries``), or the
-  config's ``glossary`` file, which replaces both (``with_glossary``).
+  config's ``glossary`` file, which replaces both (``with_glossary``). A
+  glossary name is also found inside a longer run of name words ("Sergei
+  Lavrov" in "Foreign Minister Sergei Lavrov").
+
+With a project glossary the other checks agree with it: they suggest the
+glossary's spelling (of a whole name, or of one word of a glossary name),
+never flag that spelling, and leave the text the glossary rule flags to it.
 
 With ``--scope corpus`` (``check_corpus``), ``romanization``, ``near`` and
 ``glossary`` count forms across all documents, so a name spelled one way in 40
@@ -38,6 +44,7 @@ from mtqa.names.cluster import (
     Variant,
     build_index,
     case_endings,
+    glossary_variants,
     index_mentions,
     near_variants,
     romanization_variants,
@@ -105,24 +112,42 @@ def with_glossary(rule: Rule, glossary: Glossary) -> Rule:
 
 
 def _variants(options: Options, index: NameIndex) -> list[Variant]:
+    glossary = options.glossary
+    prefer = glossary.spelling if glossary is not None else None
     finders: dict[str, Callable[[], list[Variant]]] = {
-        "romanization": lambda: romanization_variants(index, options.min_key),
-        "near": lambda: near_variants(index, options.score_cutoff),
+        "romanization": lambda: romanization_variants(index, options.min_key, prefer),
+        "near": lambda: near_variants(index, options.score_cutoff, prefer),
         "truncated": lambda: truncations(index),
         "case-ending": lambda: case_endings(index),
-        "glossary": lambda: _glossary_variants(options.glossary, index),
+        "glossary": lambda: glossary_variants(index, glossary) if glossary is not None else [],
     }
-    return finders[options.check]()
+    variants = finders[options.check]()
+    if glossary is None or options.check == "glossary":
+        return variants
+    return _agree(variants, glossary, index)
 
 
-def _glossary_variants(glossary: Glossary | None, index: NameIndex) -> list[Variant]:
-    if glossary is None:
-        return []
+def _agree(variants: Sequence[Variant], glossary: Glossary, index: NameIndex) -> list[Variant]:
+    """The other checks' variants, made to agree with the glossary.
+
+    A suggestion is the glossary's spelling of the name; a form the glossary
+    spells this way is not flagged; an occurrence inside a form the glossary
+    rule flags is left to it ("Sergei" in "Sergei Lavrov").
+    """
+    covered: dict[int, list[tuple[int, int]]] = {}
+    for g in glossary_variants(index, glossary):
+        for o in g.occurrences:
+            covered.setdefault(o.doc, []).append((o.start, o.end))
     out = []
-    for form, occs in index.surfaces.items():
-        canonical = glossary.canonical_for(form)
-        if canonical is not None:
-            out.append(Variant(form, canonical, occs, index.surfaces.get(canonical, ())))
+    for v in variants:
+        target = glossary.spelling(v.canonical) or v.canonical
+        if target.casefold() == v.form.casefold() or glossary.spelling(v.form) == v.form:
+            continue
+        occs = tuple(
+            o for o in v.occurrences if not any(s <= o.start and o.end <= e for s, e in covered.get(o.doc, ()))
+        )
+        if occs:
+            out.append(Variant(v.form, target, occs, v.canonical_occurrences))
     return out
 
 

@@ -15,12 +15,13 @@ findings.
 from __future__ import annotations
 
 import bisect
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 from mtqa.document import Document
 from mtqa.lexicon import zipf
 from mtqa.names.gazetteer import fold, is_demonym, is_place
+from mtqa.names.glossary import Glossary
 from mtqa.names.mentions import Mention, extract_mentions
 from mtqa.names.morphology import (
     inflection_bases,
@@ -38,6 +39,7 @@ __all__ = [
     "Variant",
     "build_index",
     "case_endings",
+    "glossary_variants",
     "index_mentions",
     "near_variants",
     "romanization_variants",
@@ -185,7 +187,11 @@ def _canonical_order(index: NameIndex, forms: Iterable[str]) -> list[str]:
     return sorted(forms, key=lambda f: (-index.count(f), index.first(f)))
 
 
-def romanization_variants(index: NameIndex, min_key: int = 3) -> list[Variant]:
+#: How a project glossary spells the name a form renders, or None (``Glossary.spelling``).
+Prefer = Callable[[str], "str | None"]
+
+
+def romanization_variants(index: NameIndex, min_key: int = 3, prefer: Prefer | None = None) -> list[Variant]:
     """Forms that share a romanization key with a more frequent (or earlier) form.
 
     Forms that differ only in case are left to the casing rule; forms with
@@ -195,6 +201,10 @@ def romanization_variants(index: NameIndex, min_key: int = 3) -> list[Variant]:
     forms join single-word ones only when they differ in joiners alone
     ("Deir ez-Zor" / "Deir-ez-Zor"), so "Sergei Lavrov" does not duplicate the
     finding on "Sergei".
+
+    With a glossary (``prefer``), the glossary's spelling is the canonical
+    form when the index holds it; a group without it is left to the glossary
+    rule, so no finding suggests a spelling the glossary does not use.
     """
     groups: dict[str, list[str]] = {}
     for form, occs in index.surfaces.items():
@@ -209,6 +219,11 @@ def romanization_variants(index: NameIndex, min_key: int = 3) -> list[Variant]:
         if len({f.casefold() for f in forms}) < 2:
             continue
         ordered = _canonical_order(index, forms)
+        preferred = prefer(ordered[0]) if prefer is not None else None
+        if preferred is not None:
+            if preferred not in forms:
+                continue
+            ordered = [preferred, *(f for f in ordered if f != preferred)]
         canonical = ordered[0]
         for form in ordered[1:]:
             if form.casefold() == canonical.casefold():
@@ -328,13 +343,14 @@ def case_endings(index: NameIndex) -> list[Variant]:
 NEAR_MIN_LENGTH = 6
 
 
-def near_variants(index: NameIndex, score_cutoff: float = 90.0) -> list[Variant]:
+def near_variants(index: NameIndex, score_cutoff: float = 90.0, prefer: Prefer | None = None) -> list[Variant]:
     """Surname-shaped forms whose keys are close (rapidfuzz ratio >= cutoff) but not equal.
 
     Catches renderings the key does not fold ("Aleksandr"/"Alexander",
     one letter dropped or doubled). Pairs related by a prefix (truncation,
     inflection) are left to those checks; known places and first names
-    that are different entries are not joined (Austria/Australia).
+    that are different entries are not joined (Austria/Australia). With a
+    glossary (``prefer``), a form spelled the glossary's way is the canonical one.
     """
     from rapidfuzz import fuzz, process
 
@@ -365,6 +381,69 @@ def near_variants(index: NameIndex, score_cutoff: float = 90.0) -> list[Variant]
         if is_first_name(a) and is_first_name(b):
             continue
         canonical, form = _canonical_order(index, (a, b))
+        if prefer is not None and prefer(form) == form and prefer(canonical) != canonical:
+            canonical, form = form, canonical
         seen.add(form)
         out.append(Variant(form, canonical, index.surfaces[form], index.surfaces[canonical]))
     return out
+
+
+# -- glossary ----------------------------------------------------------------------
+
+
+def glossary_variants(index: NameIndex, glossary: Glossary) -> list[Variant]:
+    """Forms the glossary writes another way, also inside longer runs of name words.
+
+    "Foreign Minister Sergei Lavrov" is one mention; its part "Sergei Lavrov"
+    is matched against the glossary too. A match inside a longer match is
+    dropped, and so is a single word inside a matched run, so each stretch of
+    text gets one finding. The related occurrences are those of the canonical
+    form, wherever it stands as a mention or part of one.
+    """
+    canonicals = {e.canonical for e in glossary.entries}
+    found: dict[tuple[str, str], list[Occurrence]] = {}
+    written: dict[str, list[Occurrence]] = {}
+    for form, occs in index.surfaces.items():
+        for offset, length, part in _parts(form):
+            if part in canonicals:
+                written.setdefault(part, []).extend(_shift(o, offset, length) for o in occs)
+                continue
+            canonical = glossary.canonical_for(part)
+            if canonical is not None:
+                found.setdefault((part, canonical), []).extend(_shift(o, offset, length) for o in occs)
+    spans: dict[int, list[tuple[int, int]]] = {}
+    for matched in found.values():
+        for o in matched:
+            spans.setdefault(o.doc, []).append((o.start, o.end))
+
+    def inside_another(o: Occurrence) -> bool:
+        return any(s <= o.start and o.end <= e and (s, e) != (o.start, o.end) for s, e in spans.get(o.doc, ()))
+
+    out = []
+    for (form, canonical), matched in found.items():
+        kept = tuple(sorted({o for o in matched if not inside_another(o)}, key=lambda o: (o.doc, o.start)))
+        if kept:
+            where = tuple(sorted(set(written.get(canonical, ())), key=lambda o: (o.doc, o.start)))
+            out.append(Variant(form, canonical, kept, where))
+    return out
+
+
+def _parts(form: str) -> list[tuple[int, int, str]]:
+    """(offset, length, text) of the form and of each run of two or more of its words."""
+    words = form.split(" ")
+    if len(words) < 3:
+        return [(0, len(form), form)]
+    starts = [0]
+    for w in words[:-1]:
+        starts.append(starts[-1] + len(w) + 1)
+    out = []
+    for i in range(len(words)):
+        for j in range(i + 2, len(words) + 1):
+            end = starts[j - 1] + len(words[j - 1])
+            out.append((starts[i], end - starts[i], form[starts[i] : end]))
+    return out
+
+
+def _shift(o: Occurrence, offset: int, length: int) -> Occurrence:
+    start = o.start + offset
+    return Occurrence(o.doc, start, start + length, o.mid, o.introduced, o.given, o.followed, o.next_word)

@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import csv
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -49,13 +49,41 @@ class Glossary:
     entries: tuple[GlossaryEntry, ...]
     by_form: tuple[tuple[str, str], ...]  # listed variant -> canonical
     by_key: tuple[tuple[str, str], ...]  # romanization key -> canonical
+    _forms: dict[str, str] = field(init=False, repr=False, compare=False)
+    _keys: dict[str, str] = field(init=False, repr=False, compare=False)
+    _spellings: dict[str, str] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "_forms", dict(self.by_form))
+        object.__setattr__(self, "_keys", dict(self.by_key))
+        # Each word of a canonical form, by key: the glossary's spelling of that word.
+        spellings: dict[str, str] = {}
+        ambiguous: set[str] = set()
+        for entry in self.entries:
+            for word in entry.canonical.split():
+                key = romanization_key(word)
+                if spellings.setdefault(key, word) != word:
+                    ambiguous.add(key)
+        for key in ambiguous:
+            del spellings[key]
+        spellings.update(self._keys)
+        object.__setattr__(self, "_spellings", spellings)
 
     def canonical_for(self, form: str) -> str | None:
         """The canonical form ``form`` should be written as, or None (unknown, or already canonical)."""
-        canonical = dict(self.by_form).get(form) or dict(self.by_key).get(romanization_key(form))
+        canonical = self._forms.get(form) or self._keys.get(romanization_key(form))
         if canonical is None or canonical == form or canonical.casefold() == form.casefold():
             return None
         return canonical
+
+    def spelling(self, form: str) -> str | None:
+        """How the glossary spells the name ``form`` is a rendering of, or None.
+
+        A whole canonical form ("Zelensky" for "Zelenskiy") or one word of a
+        multi-word one ("Sergey" for "Sergei", from "Sergey Lavrov"); a word
+        that two canonical forms spell differently has no spelling.
+        """
+        return self._forms.get(form) or self._spellings.get(romanization_key(form))
 
 
 def glossary_from_entries(entries: Iterable[GlossaryEntry], source: str = "<glossary>") -> Glossary:
