@@ -22,11 +22,12 @@ not data about any text.
 from __future__ import annotations
 
 import gzip
+import importlib.util
 import json
 from collections import Counter
 from collections.abc import Iterable, Mapping
 from functools import cache, lru_cache
-from importlib import resources
+from pathlib import Path
 
 #: Word classes of the lexicon (``pos``) and of the closed classes below.
 NOUN, VERB, ADJ, ADV, AUX = "noun", "verb", "adj", "adv", "aux"
@@ -147,8 +148,8 @@ def _trigrams() -> Mapping[str, int]:
 def _classes() -> Mapping[str, frozenset[str]]:
     """Word form -> its classes: lemminflect's lexicon plus the closed classes."""
     table: dict[str, set[str]] = {}
-    path = resources.files("lemminflect") / "resources" / "lemma_lu.csv.gz"
-    with path.open("rb") as raw, gzip.open(raw, "rt", encoding="utf-8") as rows:
+    path = _package_file("lemminflect", "resources", "lemma_lu.csv.gz")
+    with gzip.open(path, "rt", encoding="utf-8") as rows:
         for row in rows:
             form, cls, _ = row.split(",", 2)
             if form[:1].isalpha():
@@ -157,6 +158,17 @@ def _classes() -> Mapping[str, frozenset[str]]:
         for word in words:
             table.setdefault(word, set()).add(cls)
     return {form: frozenset(classes) for form, classes in table.items()}
+
+
+def _package_file(package: str, *parts: str) -> Path:
+    """A data file shipped inside an installed package, found without importing the package.
+
+    Importing lemminflect would load numpy and its models; only its lexicon file is needed.
+    """
+    spec = importlib.util.find_spec(package)
+    if spec is None or not spec.submodule_search_locations:
+        raise ModuleNotFoundError(f"the package {package!r} is not installed (mtqa needs its data files)")
+    return Path(next(iter(spec.submodule_search_locations)), *parts)
 
 
 @cache
@@ -168,7 +180,7 @@ def _known() -> frozenset[str]:
 @cache
 def _spellings() -> frozenset[str]:
     """pyspellchecker's English word list (lower-case)."""
-    path = resources.files("spellchecker") / "resources" / "en.json.gz"
-    with path.open("rb") as raw, gzip.open(raw, "rt", encoding="utf-8") as handle:
+    path = _package_file("spellchecker", "resources", "en.json.gz")
+    with gzip.open(path, "rt", encoding="utf-8") as handle:
         words: dict[str, int] = json.load(handle)
     return frozenset(words)

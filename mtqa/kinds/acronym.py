@@ -128,7 +128,7 @@ def _judge(ctx: Context, i: int, word: str) -> tuple[bool, str] | None:
         return True, f"the word '{word}' never follows '{before}'"
     before_classes = pos(before)
     if word == "us" and before not in FUNCTION_WORDS and ADJ in before_classes and VERB not in before_classes:
-        return True, f"the pronoun 'us' never follows the adjective '{prev.text}'"
+        return True, f"the pronoun 'us' never follows the adjective '{before}'"
     if word == "us" and tok.sentence_start:
         return True, "the pronoun 'us' never starts a sentence"
     if word == "us" and nxt is not None and is_title(after):
