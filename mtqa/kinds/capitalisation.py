@@ -87,8 +87,9 @@ def check(rule: Rule, doc: Document) -> Iterator[Finding]:
         severity = rule.severity
         for _ in range(_TOP - level):
             severity = _STEP[severity]
-        lower = word.lower()
-        finding = rule.finding(tok.start, tok.end, word, lower, why=why)
+        # When the fix may go either way ("foreign Ministry"), no single suggestion is offered.
+        suggestion = None if why.endswith("capitalise both)") else word.lower()
+        finding = rule.finding(tok.start, tok.end, word, suggestion, why=why)
         yield replace(finding, severity=severity)
 
 
@@ -175,7 +176,9 @@ def _judge_noun(ctx: Context, i: int, elsewhere: str) -> tuple[int, str] | None:
     if prev.text in ("a", "an") and closed and NOUN in pos(ctx.tokens[i].text.lower()):
         return 1, f"a common noun after '{prev.text}', which a name does not take"
     if pos(prev.text) == {ADJ} and closed and pos(ctx.tokens[i].text.lower()) == {NOUN}:
-        return 1, f"a common noun after the lower-case adjective '{prev.text}'"
+        noun = ctx.tokens[i].text
+        both = f"{prev.text[:1].upper()}{prev.text[1:]} {noun}"
+        return 1, f"a common noun after the lower-case adjective '{prev.text}' (or, if '{both}' is a name, capitalise both)"
     return None
 
 
