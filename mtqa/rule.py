@@ -9,7 +9,6 @@ from typing import Any
 
 from mtqa.finding import Finding, Kind, Severity, Span
 
-
 #: A finding lists at most this many related places (the first ones).
 MAX_RELATED = 10
 
