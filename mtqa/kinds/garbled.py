@@ -14,6 +14,10 @@ could be, and flags it only when nothing but garbling is left:
    where only a verb, adjective or adverb can. The more of the context
    says so, the higher the severity.
 
+Besides, a capitalised non-word in a phrase that the document also writes
+with an English word ("Samit for Democracy" beside "Summit for Democracy")
+is a mangled form of that word, whatever its count or capital.
+
 ``case: title`` judges capitalised tokens mid-sentence (the usual MT
 leftover); ``case: lower`` judges lower-case tokens, which have no name
 reading, so it keeps only those that are no compound of known words, no
@@ -28,6 +32,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, replace
+from difflib import SequenceMatcher
 from typing import Any
 
 from mtqa.document import Document, Token
@@ -44,9 +49,11 @@ from mtqa.lexicon import (
     english_shape,
     is_common_word,
     is_known,
+    is_proper_word,
     pos,
     zipf,
 )
+from mtqa.names.morphology import is_first_name, russian_name_score
 from mtqa.rule import OptionError, Rule, expect_type
 
 KEYS = ("case", "max_zipf", "min_length", "max_shape")
@@ -132,8 +139,14 @@ def _not_a_word(word: str, options: Options) -> bool:
 def _judge_title(ctx: Context, i: int, options: Options) -> tuple[int, list[str], str | None] | None:
     tok = ctx.tokens[i]
     word = tok.text
-    if not is_titlecase(word) or expects_capital(tok) or not _not_a_word(word, options):
+    if not is_titlecase(word) or not _not_a_word(word, options):
         return None
+    twin = _phrase_twin(ctx, i)
+    if twin is not None:
+        phrase = f"{twin} {ctx.tokens[i + 1].text}"
+        return _TOP - 1, [f"no English word, standing where the document writes '{phrase}' elsewhere"], twin
+    if expects_capital(tok):
+        return None  # a sentence start or a headline: the capital says nothing
     prev, nxt = ctx.tight_prev(i), ctx.tight_next(i)
     before = _lower(prev)
     after = _lower(nxt)
@@ -191,6 +204,51 @@ def _judge_lower(ctx: Context, i: int, options: Options) -> tuple[int, list[str]
         f"{triple}, and no compound of known words or one-letter slip of a common word",
     ]
     return (_TOP if shape == 0 else _TOP - 1), why, None
+
+
+_TWIN_RATIO = 0.6
+
+
+def _phrase_twin(ctx: Context, i: int) -> str | None:
+    """The English word that the document puts in the same phrase ("Samit for Democracy" beside
+    "Summit for Democracy"): a mangled or transliterated form of it, not a name.
+
+    The shared words after it must start lower-case and hold a content word ("for Democracy";
+    not "of the", not "Combi"), and a given name or a surname shape is left to the name rules
+    ("Sylvain" beside "Sylvan").
+    """
+    word = ctx.tokens[i].text
+    after = _following(ctx, i)
+    if after is None or not after[0].islower():
+        return None  # "Monolit Combi" beside "Monolith Combi": a brand, for the name rules
+    if is_first_name(word) or russian_name_score(word) >= _SURNAME_SCORE:
+        return None
+    for j, other in enumerate(ctx.tokens):
+        if other.text == word or other.text[:1] != word[:1] or not is_common_word(other.text):
+            continue
+        if is_proper_word(other.text) or _following(ctx, j) != after:
+            continue
+        if SequenceMatcher(None, word.lower(), other.text.lower()).ratio() >= _TWIN_RATIO:
+            return other.text
+    return None
+
+
+def _following(ctx: Context, i: int) -> tuple[str, ...] | None:
+    """The next word, or two when the first is a function word; None without a content word."""
+    words: list[str] = []
+    j = i
+    for _ in range(2):
+        nxt = ctx.tight_next(j)
+        if nxt is None:
+            return None
+        words.append(nxt.text)
+        if nxt.text.lower() not in FUNCTION_WORDS:
+            return tuple(words)
+        j += 1
+    return None
+
+
+_SURNAME_SCORE = 0.5
 
 
 #: "a day later", "a year ago": after these an article opens an adverbial, which may follow a name.
