@@ -105,6 +105,11 @@ def is_known(word: str) -> bool:
     return word.lower() in _known()
 
 
+def known_words() -> frozenset[str]:
+    """Every word form that ``is_known`` accepts, in lower case (for bulk look-ups)."""
+    return _known()
+
+
 def unknown_words(words: Iterable[str]) -> set[str]:
     """The Latin-letter words of ``words`` that ``is_known`` rejects, found with set operations.
 

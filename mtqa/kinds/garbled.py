@@ -50,6 +50,7 @@ from mtqa.lexicon import (
     is_common_word,
     is_known,
     is_proper_word,
+    known_words,
     pos,
     zipf,
 )
@@ -336,9 +337,9 @@ def _lost_head(word: str) -> str | None:
     """The common word that ``word`` is the tail of, one or two first letters lost ("nstability")."""
     if len(word) < _HEAD_MIN_LENGTH:
         return None
-    for head in _HEADS:
-        whole = head + word
-        if is_known(whole) and zipf(whole) >= _HEAD_WORD_ZIPF:  # is_known is one set lookup
+    known = known_words()
+    for whole in [head + word for head in _HEADS if head + word in known]:
+        if zipf(whole) >= _HEAD_WORD_ZIPF:
             return whole
     return None
 
