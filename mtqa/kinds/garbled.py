@@ -222,11 +222,15 @@ def _phrase_twin(ctx: Context, i: int) -> str | None:
     after = _following(ctx, i)
     if after is None or not after[0].islower():
         return None  # "Monolit Combi" beside "Monolith Combi": a brand, for the name rules
+    if ctx.counts[after[-1].lower()] < 2:
+        return None  # the phrase occurs once: no twin (a quick test before the scan)
     if is_first_name(word) or russian_name_score(word) >= _SURNAME_SCORE:
         return None
-    for j, other in enumerate(ctx.tokens):
-        if other.text == word or other.text[:1] != word[:1] or not is_common_word(other.text):
+    initial = word[0]
+    for j, text in enumerate(ctx.texts):
+        if text[0] != initial or text == word or not is_common_word(text):
             continue
+        other = ctx.tokens[j]
         if is_proper_word(other.text) or _following(ctx, j) != after:
             continue
         if SequenceMatcher(None, word.lower(), other.text.lower()).ratio() >= _TWIN_RATIO:
