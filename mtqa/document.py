@@ -16,11 +16,11 @@ import bisect
 import re
 from dataclasses import dataclass
 from functools import cached_property
+from typing import NamedTuple
 
 #: A word: letters and digits, joined by inner hyphens or apostrophes
-#: ("Deir-ez-Zor", "don't"). A trailing possessive 's is not part of it.
-WORD_RE = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*")
-_POSSESSIVE_RE = re.compile(r"['’][sS]$")
+#: ("Deir-ez-Zor", "don't"). A trailing possessive 's is matched but left out of group 1.
+WORD_RE = re.compile(r"([^\W_]+(?:[-'’](?![sS]\b)[^\W_]+)*)(?:['’][sS]\b)?")
 
 #: Abbreviations after which a full stop does not end a sentence.
 _NO_BREAK_AFTER = frozenset(
@@ -52,9 +52,9 @@ def decode(data: bytes, path: str) -> str:
     return text[1:] if text.startswith("\ufeff") else text
 
 
-@dataclass(frozen=True, slots=True)
-class Token:
-    """A word with its offsets and where it stands."""
+class Token(NamedTuple):
+    """A word with its offsets and where it stands (a named tuple: documents hold
+    hundreds of thousands, and a tuple is built three times faster than a frozen dataclass)."""
 
     start: int
     end: int
@@ -127,16 +127,15 @@ class Document:
     def tokens(self) -> tuple[Token, ...]:
         starts = self.sentence_starts
         out: list[Token] = []
+        new = tuple.__new__
         text = self.text
+        finditer = WORD_RE.finditer
         for line in self.lines:
-            for m in WORD_RE.finditer(text, line.start, line.end):
-                s, e = m.span()
-                word = m.group()
-                poss = _POSSESSIVE_RE.search(word)
-                if poss and poss.start() > 0:
-                    e -= 2
-                    word = word[:-2]
-                out.append(Token(s, e, word, s in starts, line.headline))
+            headline = line.headline
+            out.extend([
+                new(Token, (m.start(1), m.end(1), m.group(1), m.start(1) in starts, headline))
+                for m in finditer(text, line.start, line.end)
+            ])
         return tuple(out)
 
     def position(self, offset: int) -> tuple[int, int]:

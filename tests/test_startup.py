@@ -6,7 +6,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-HEAVY = ("language_tool_python", "sacrebleu", "translate", "mtqa.languagetool", "mtqa.score", "mtqa.formats",
+HEAVY = ("language_tool_python", "sacrebleu", "translate", "mtqa.languagetool", "mtqa.score",
          "mtqa.evaluate", "jsonschema", "numpy")
 
 
