@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 import regex
 
 from mtqa.rule import OptionError
@@ -14,6 +16,68 @@ def compile_pattern(pattern: str, key: str, ignorecase: bool = False) -> regex.P
         return regex.compile(pattern, flags)
     except regex.error as exc:
         raise OptionError(key, f"bad regex {pattern!r}: {exc}") from None
+
+
+class LiteralMatch:
+    """The part of a regex match object that the kinds use, for a ``Literal`` match."""
+
+    __slots__ = ("_end", "_start", "_text")
+
+    def __init__(self, text: str, start: int, end: int) -> None:
+        self._text, self._start, self._end = text, start, end
+
+    def start(self) -> int:
+        return self._start
+
+    def end(self) -> int:
+        return self._end
+
+    def span(self) -> tuple[int, int]:
+        return self._start, self._end
+
+    def group(self) -> str:
+        return self._text[self._start : self._end]
+
+    def expand(self, template: str) -> str:
+        return template
+
+
+class Literal:
+    """A case-sensitive single-token phrase found with ``str.find`` and boundary checks:
+    the same matches as its ``phrase_pattern``, many times faster than a regex scan."""
+
+    __slots__ = ("head", "pattern", "tail")
+
+    def __init__(self, phrase: str) -> None:
+        self.pattern = phrase
+        self.head = phrase[:1].isalnum()
+        self.tail = phrase[-1:].isalnum() or phrase.endswith(".")
+
+    def finditer(self, text: str) -> Iterator[LiteralMatch]:
+        phrase = self.pattern
+        size = len(phrase)
+        find = text.find
+        pos = find(phrase)
+        while pos >= 0:
+            end = pos + size
+            before = text[pos - 1] if pos else ""
+            after = text[end] if end < len(text) else ""
+            if not (self.head and before and (_word_char(before) or before == ".")) and not (
+                self.tail and after and _word_char(after)
+            ):
+                yield LiteralMatch(text, pos, end)
+            pos = find(phrase, pos + 1)
+
+
+def _word_char(c: str) -> bool:
+    return c.isalnum() or c == "_"
+
+
+def phrase_matcher(phrase: str, ignorecase: bool = False) -> regex.Pattern[str] | Literal:
+    """A whole-word matcher for a literal phrase: a ``Literal`` when it can be one."""
+    if not ignorecase and phrase and not any(c.isspace() for c in phrase):
+        return Literal(phrase)
+    return phrase_pattern(phrase, ignorecase)
 
 
 def phrase_pattern(phrase: str, ignorecase: bool = False) -> regex.Pattern[str]:

@@ -37,24 +37,32 @@ def parse(raw: Mapping[str, Any]) -> Options:
 
 def check(rule: Rule, doc: Document) -> Iterator[Finding]:
     options: Options = rule.options
-    capital: dict[str, list[Token]] = {}
-    lower: dict[str, list[Token]] = {}
     tokens = doc.tokens
+    words = {t.text for t in tokens}
+    # Only words seen both ways are worth a closer look: a set intersection first, then the tokens.
+    lower = {w for w in words if len(w) >= options.min_length and w.islower() and w.isalpha()}
+    both = {w for w in words if w[:1].isupper() and w[1:].islower() and w.lower() in lower and w.isalpha()}
+    names = {w for w in both if zipf(w.lower()) < options.max_zipf}
+    if not names:
+        return
+    wanted = names | {w.lower() for w in names}
+    capital: dict[str, list[Token]] = {}
+    lows: dict[str, list[Token]] = {}
     for i, tok in enumerate(tokens):
         word = tok.text
-        if len(word) < options.min_length or not word.isalpha() or tok.sentence_start or tok.headline:
+        if word not in wanted or tok.sentence_start or tok.headline:
             continue
         if word.islower():
-            lower.setdefault(word, []).append(tok)
-        elif word[1:].islower() and _isolated(doc.text, tokens, i):
+            lows.setdefault(word, []).append(tok)
+        elif _isolated(doc.text, tokens, i):
             capital.setdefault(word.lower(), []).append(tok)
-    for word, lows in lower.items():
+    for word, found in lows.items():
         caps = capital.get(word)
-        if not caps or zipf(word) >= options.max_zipf:
+        if not caps:
             continue
         name = caps[0].text
         related = tuple(Span(t.start, t.end) for t in caps)
-        for tok in lows:
+        for tok in found:
             yield rule.finding(tok.start, tok.end, tok.text, name, related, count=len(caps))
 
 

@@ -21,7 +21,7 @@ import regex
 
 from mtqa.document import Document
 from mtqa.finding import Finding, Span
-from mtqa.kinds._text import compile_pattern, phrase_pattern
+from mtqa.kinds._text import Literal, LiteralMatch, compile_pattern, phrase_matcher
 from mtqa.rule import OptionError, Rule, expect_type, require
 
 KEYS = ("variants", "preferred", "ignorecase")
@@ -32,7 +32,7 @@ _VARIANT_KEYS = frozenset({"name", "pattern", "rewrite"})
 @dataclass(frozen=True, slots=True)
 class Variant:
     name: str
-    matcher: regex.Pattern[str]
+    matcher: regex.Pattern[str] | Literal
     rewrite: str | None  # template for the other form
     literal: bool  # a plain string: its name is the text to suggest
 
@@ -65,7 +65,7 @@ def parse(raw: Mapping[str, Any]) -> Options:
 def _parse_variant(entry: Any, i: int, ignorecase: bool, count: int) -> Variant:
     key = f"variants[{i}]"
     if isinstance(entry, str):
-        return Variant(entry, phrase_pattern(entry, ignorecase), None, True)
+        return Variant(entry, phrase_matcher(entry, ignorecase), None, True)
     entry = expect_type(entry, key, (str, dict))
     unknown = set(entry) - _VARIANT_KEYS
     if unknown:
@@ -82,7 +82,7 @@ def _parse_variant(entry: Any, i: int, ignorecase: bool, count: int) -> Variant:
 
 def check(rule: Rule, doc: Document) -> Iterator[Finding]:
     options: Options = rule.options
-    found: dict[str, list[tuple[regex.Match[str], Variant]]] = {}
+    found: dict[str, list[tuple[regex.Match[str] | LiteralMatch, Variant]]] = {}
     taken: set[int] = set()
     for variant in options.variants:
         for m in variant.matcher.finditer(doc.text):

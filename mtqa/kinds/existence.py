@@ -10,7 +10,7 @@ import regex
 
 from mtqa.document import Document
 from mtqa.finding import Finding
-from mtqa.kinds._text import compile_pattern, phrase_pattern
+from mtqa.kinds._text import Literal, compile_pattern, phrase_matcher
 from mtqa.rule import OptionError, Rule, expect_type, string_list
 
 KEYS = ("phrases", "patterns", "ignorecase")
@@ -19,7 +19,7 @@ PLACEHOLDERS = ("found",)
 
 @dataclass(frozen=True, slots=True)
 class Options:
-    matchers: tuple[regex.Pattern[str], ...]
+    matchers: tuple[regex.Pattern[str] | Literal, ...]
 
 
 def parse(raw: Mapping[str, Any]) -> Options:
@@ -28,7 +28,7 @@ def parse(raw: Mapping[str, Any]) -> Options:
     patterns = string_list(raw, "patterns", ())
     if not phrases and not patterns:
         raise OptionError("phrases", "an existence rule needs 'phrases' or 'patterns'")
-    matchers = [phrase_pattern(p, ignorecase) for p in phrases]
+    matchers: list[regex.Pattern[str] | Literal] = [phrase_matcher(p, ignorecase) for p in phrases]
     matchers += [compile_pattern(p, "patterns", ignorecase) for p in patterns]
     return Options(tuple(matchers))
 

@@ -16,7 +16,7 @@ import regex
 
 from mtqa.document import Document
 from mtqa.finding import Finding
-from mtqa.kinds._text import compile_pattern, match_case, phrase_pattern
+from mtqa.kinds._text import Literal, compile_pattern, match_case, phrase_matcher
 from mtqa.rule import OptionError, Rule, expect_type
 
 KEYS = ("replace", "ignorecase")
@@ -26,7 +26,7 @@ _ENTRY_KEYS = frozenset({"pattern", "phrase", "use"})
 
 @dataclass(frozen=True, slots=True)
 class Replacement:
-    matcher: regex.Pattern[str]
+    matcher: regex.Pattern[str] | Literal
     use: str
 
 
@@ -50,15 +50,17 @@ def parse(raw: Mapping[str, Any]) -> Options:
         use = expect_type(entry.get("use"), f"{key}.use", str)
         if ("pattern" in entry) == ("phrase" in entry):
             raise OptionError(key, f"{key} needs exactly one of 'pattern' or 'phrase'")
+        matcher: regex.Pattern[str] | Literal
         if "pattern" in entry:
-            matcher = compile_pattern(expect_type(entry["pattern"], f"{key}.pattern", str), key, ignorecase)
+            pattern = compile_pattern(expect_type(entry["pattern"], f"{key}.pattern", str), key, ignorecase)
             try:
-                matcher.sub(use, "")
-                _check_template(matcher, use)
+                pattern.sub(use, "")
+                _check_template(pattern, use)
             except (regex.error, IndexError) as exc:
                 raise OptionError(key, f"bad 'use' template {use!r}: {exc}") from None
+            matcher = pattern
         else:
-            matcher = phrase_pattern(expect_type(entry["phrase"], f"{key}.phrase", str), ignorecase)
+            matcher = phrase_matcher(expect_type(entry["phrase"], f"{key}.phrase", str), ignorecase)
         out.append(Replacement(matcher, use))
     return Options(tuple(out))
 
