@@ -59,6 +59,10 @@ def add_check_arguments(p: argparse.ArgumentParser, default_baseline: str | None
     p.add_argument("--no-cache", action="store_true", help="ignore and do not write the result cache (.mtqa_cache)")
     p.add_argument("--baseline", metavar="FILE", default=default_baseline,
                    help="report only findings not recorded in this baseline")
+    p.add_argument("--grammar", action="store_true",
+                   help="also check grammar and style with LanguageTool (see `mtqa languagetool`)")
+    p.add_argument("--languagetool-url", metavar="URL",
+                   help="use this LanguageTool server (default: $MTQA_LANGUAGETOOL_URL, a running one, or start one)")
     p.add_argument("--fix", action="store_true", help="apply the fixes that are certain, rewriting files atomically")
     p.add_argument("--diff", action="store_true", help="print the fixes --fix would make as a diff instead of the report; write nothing")
     add_rule_arguments(p)

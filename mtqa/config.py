@@ -12,6 +12,7 @@ Keys (all optional)::
     ignore   = [{path = "legacy/**", rule = "punctuation"}]
     glossary = "names.yaml"             # canonical names for the whole project
     baseline = ".mtqa-baseline.json"    # findings recorded by `mtqa baseline write`
+    languagetool-url = "http://127.0.0.1:8081"   # a LanguageTool server of your own for --grammar
 
 Unknown keys are errors naming the file and key.
 """
@@ -26,7 +27,7 @@ from typing import Any
 from mtqa.finding import Severity
 
 DEFAULT_INCLUDE = ("*.txt", "*.md")
-_KEYS = frozenset({"enable", "disable", "severity", "rules", "include", "exclude", "fail-on", "ignore", "glossary", "baseline"})
+_KEYS = frozenset({"enable", "disable", "severity", "rules", "include", "exclude", "fail-on", "ignore", "glossary", "baseline", "languagetool-url"})
 
 
 class ConfigError(ValueError):
@@ -53,6 +54,7 @@ class Config:
     ignore: tuple[Ignore, ...] = ()
     glossary: Path | None = None
     baseline: Path | None = None
+    languagetool_url: str | None = None
     source: Path | None = field(default=None, compare=False)
 
 
@@ -105,6 +107,7 @@ def parse_config(table: dict[str, Any], path: Path) -> Config:
         ignore=_ignores(table, path),
         glossary=base / _str(glossary, "glossary", path) if glossary is not None else None,
         baseline=base / _str(baseline, "baseline", path) if baseline is not None else None,
+        languagetool_url=_str(table["languagetool-url"], "languagetool-url", path) if "languagetool-url" in table else None,
         source=path,
     )
 

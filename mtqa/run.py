@@ -194,6 +194,8 @@ def check(args: argparse.Namespace) -> int:
             baseline = read_baseline(Path(baseline_path))
         except ValueError as exc:
             problems.append(str(exc))
+    if args.grammar:
+        per_doc = add_grammar(args, config, inputs, rules, per_doc, problems)
     results = []
     per_doc_iter = iter(per_doc)
     for i in inputs:
@@ -235,6 +237,22 @@ def check(args: argparse.Namespace) -> int:
     if fail_on is not None and count_at_least(results, fail_on):
         return EXIT_FINDINGS
     return EXIT_OK
+
+
+def add_grammar(args: argparse.Namespace, config: Config, inputs: Sequence[Input], rules: tuple[Rule, ...],
+                per_doc: list[tuple[Finding, ...]], problems: list[str]) -> list[tuple[Finding, ...]]:
+    """LanguageTool's findings beside mtqa's own (``--grammar``); a problem when it cannot run."""
+    from mtqa.commands.languagetool import grammar_findings
+    from mtqa.languagetool import LanguageToolError
+
+    docs = [i.document for i in inputs if i.document is not None]
+    try:
+        extra = grammar_findings(docs, rules, per_doc, url=args.languagetool_url or config.languagetool_url,
+                                 disable=(*config.disable, *args.disable), severity=config.severity)
+    except LanguageToolError as exc:
+        problems.append(str(exc))
+        return per_doc
+    return [tuple(sorted((*a, *b), key=Finding.sort_key)) for a, b in zip(per_doc, extra, strict=True)]
 
 
 def _segment_mode(args: argparse.Namespace, path: str) -> bool:

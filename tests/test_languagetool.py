@@ -292,3 +292,38 @@ def test_a_start_time_out_ends_the_process(own_cache: Path) -> None:
     with pytest.raises(LanguageToolError, match=r"did not answer within 0\.05 s"):
         server.start(timeout=0.05, record=False)
     assert _servers_under(own_cache) == []
+
+
+def test_check_grammar_through_the_cli(lt_server: server.ServerInfo, tmp_path: Path,
+                                        capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    """`mtqa check --grammar` merges LanguageTool's findings with mtqa's own, sorted, in the JSON report."""
+    import json
+
+    from mtqa.cli import main
+
+    monkeypatch.setenv("MTQA_CACHE_DIR", str(tmp_path / "cache"))
+    path = tmp_path / "g.txt"
+    path.write_text("He go to school.\nLater the US and the U.S. Army met.\n", encoding="utf-8")
+    code = main(["check", "--grammar", "--languagetool-url", lt_server.url, "--format", "json", str(path)])
+    findings = json.loads(capsys.readouterr()[0])["files"][0]["findings"]
+    assert code == 1
+    assert [(f["rule"], f["kind"], f["start"], f["end"], f["text"]) for f in findings] == [
+        ("languagetool.HE_VERB_AGR", "grammar", 3, 5, "go"),
+        ("abbreviations.us", "abbreviation_variant", 27, 29, "US"),
+    ]
+
+
+def test_check_grammar_with_an_unreachable_server_still_reports_the_rest(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from mtqa.cli import main
+
+    monkeypatch.setenv("MTQA_CACHE_DIR", str(tmp_path / "cache"))
+    monkeypatch.setenv("MTQA_CACHE", str(tmp_path / "lt"))
+    path = tmp_path / "g.txt"
+    path.write_text("Later the US and the U.S. Army met.\n", encoding="utf-8")
+    code = main(["check", "--grammar", "--languagetool-url", "http://127.0.0.1:9", "--format", "json", str(path)])
+    out, err = capsys.readouterr()
+    assert code == 2
+    assert len(err.strip().splitlines()) == 1 and "LanguageTool" in err
+    assert '"abbreviations.us"' in out
