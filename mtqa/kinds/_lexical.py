@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 from mtqa.document import Document, Token
@@ -44,6 +44,17 @@ class Context:
     titled: tuple[int, ...]
     #: Indices of Latin-letter tokens that no dictionary knows in any case.
     unknown: tuple[int, ...]
+    #: Word -> indices of its tokens, filled on first use (``positions``); not part of the value.
+    index: dict[str, tuple[int, ...]] = field(default_factory=dict, compare=False, repr=False)
+
+    def positions(self, word: str) -> tuple[int, ...]:
+        """The indices of the tokens written exactly ``word``, in order (the index is built once)."""
+        if not self.index and self.texts:
+            built: dict[str, list[int]] = {}
+            for i, text in enumerate(self.texts):
+                built.setdefault(text, []).append(i)
+            self.index.update((text, tuple(at)) for text, at in built.items())
+        return self.index.get(word, ())
 
     def gap_before(self, i: int) -> str | None:
         """The text between token i-1 and token i, or None at the start of a line."""
