@@ -15,11 +15,12 @@ findings.
 from __future__ import annotations
 
 import bisect
-from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
+import re
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
 
 from mtqa.document import Document
-from mtqa.lexicon import zipf
 from mtqa.names.gazetteer import fold, is_demonym, is_place
 from mtqa.names.glossary import Glossary
 from mtqa.names.mentions import Mention, extract_mentions
@@ -32,10 +33,12 @@ from mtqa.names.morphology import (
     russian_name_score,
 )
 from mtqa.names.romanization import romanizable, romanization_key
+from mtqa.names.words import COMMON_ZIPF, is_common_word
 
 __all__ = [
     "NameIndex",
     "Occurrence",
+    "Traits",
     "Variant",
     "build_index",
     "case_endings",
@@ -43,22 +46,13 @@ __all__ = [
     "index_mentions",
     "near_variants",
     "romanization_variants",
+    "traits",
     "truncations",
 ]
 
 
-@dataclass(frozen=True, slots=True)
-class Occurrence:
-    """Where a surface form stands: document index, offsets and context."""
-
-    doc: int
-    start: int
-    end: int
-    mid: bool
-    introduced: bool
-    given: str = ""
-    followed: bool = False
-    next_word: str = ""
+#: Where a surface form stands: a mention, with the index of its document (``Mention.doc``).
+Occurrence = Mention
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,10 +66,63 @@ class Variant:
 
 
 @dataclass(frozen=True, slots=True)
+class Traits:
+    """What a surface form is, on its own (no context): computed once per form.
+
+    The corpus-wide checks (romanization, near, glossary) need only these and
+    the mentions, so a corpus whose per-document indexes are cached is
+    clustered without loading the word-frequency, first-name or place tables.
+    """
+
+    #: The romanization key (``romanization_key``).
+    key: str
+    #: Not a common English word, or a Russian first name: a name by its spelling.
+    name_form: bool
+    #: A common English word that is not also a Russian first name or a place ("Jury").
+    word_not_name: bool
+    #: Some word of it is a standard romanization or a Russian first name.
+    russian: bool
+    #: One surname-shaped word of 6+ letters that is no place or demonym: a ``near`` candidate.
+    near_shape: bool
+    #: A given name in the first-name table.
+    first_name: bool
+    #: Its Russian case bases (``inflection_bases``), for ``near`` candidates only.
+    bases: tuple[str, ...] = ()
+
+
+@lru_cache(maxsize=200_000)
+def traits(form: str) -> Traits:
+    """The traits of a surface form (see ``Traits``)."""
+    single = " " not in form
+    word = single and _is_word(form)
+    near_shape = (
+        single
+        and len(form) >= NEAR_MIN_LENGTH
+        and russian_name_score(form) >= 0.5
+        and not is_place(form)
+        and not is_demonym(form)
+    )
+    return Traits(
+        key=romanization_key(form),
+        name_form=not _is_word(form) or is_russian_first_name(form),
+        word_not_name=word and not is_russian_first_name(form) and not is_place(form),
+        russian=_russian_evidence(form),
+        near_shape=near_shape,
+        first_name=is_first_name(form),
+        bases=inflection_bases(form) if near_shape else (),
+    )
+
+
+@dataclass(frozen=True, slots=True)
 class NameIndex:
-    """Unique surface forms -> their occurrences, in order of first occurrence."""
+    """Unique surface forms -> their occurrences, in order of first occurrence.
+
+    ``known`` holds traits computed earlier (a corpus index read from the
+    cache); the others are computed on demand.
+    """
 
     surfaces: dict[str, tuple[Occurrence, ...]]
+    known: Mapping[str, Traits] = field(default_factory=dict)
 
     def count(self, form: str) -> int:
         return len(self.surfaces.get(form, ()))
@@ -84,26 +131,38 @@ class NameIndex:
         occ = self.surfaces[form][0]
         return (occ.doc, occ.start)
 
+    def traits(self, form: str) -> Traits:
+        if self.known:
+            found = self.known.get(form)
+            if found is not None:
+                return found
+        return traits(form)
+
+    def name_like(self, form: str, known: Traits | None = None) -> bool:
+        """Capitalised mid-sentence somewhere, a Russian first name, or no common English word."""
+        return (known or self.traits(form)).name_form or any(o.mid for o in self.surfaces[form])
+
 
 def build_index(docs: Sequence[Document]) -> NameIndex:
     """Extract the mentions of every document once and index them by surface form."""
     return index_mentions(enumerate(extract_mentions(doc) for doc in docs))
 
 
-def index_mentions(per_doc: Iterable[tuple[int, Sequence[Mention]]]) -> NameIndex:
+def index_mentions(
+    per_doc: Iterable[tuple[int, Sequence[Mention]]], known: Mapping[str, Traits] | None = None
+) -> NameIndex:
+    """Index mentions by surface form; a mention whose ``doc`` is not its document's index is re-placed."""
     surfaces: dict[str, list[Occurrence]] = {}
     for index, mentions in per_doc:
         for m in mentions:
-            surfaces.setdefault(m.text, []).append(
-                Occurrence(index, m.start, m.end, m.mid, m.introduced, m.given, m.followed, m.next_word)
-            )
-    return NameIndex({k: tuple(v) for k, v in surfaces.items()})
+            surfaces.setdefault(m.text, []).append(m if m.doc == index else m._replace(doc=index))
+    return NameIndex({k: tuple(v) for k, v in surfaces.items()}, known or {})
 
 
 # -- what counts as a name ---------------------------------------------------
 
 #: A word at least this common in English is a word first: not a truncation, not a leak.
-WORD_ZIPF = 3.0
+WORD_ZIPF = COMMON_ZIPF
 #: Shortest truncated form, and the most letters a truncation drops.
 MIN_TRUNCATED = 4
 MAX_DROPPED = 5
@@ -157,17 +216,7 @@ _CASE_ENDINGS = frozenset({"a", "u", "e", "y", "om", "ym", "im", "oy", "ogo", "o
 
 
 def _is_word(form: str) -> bool:
-    return zipf(form.lower()) >= WORD_ZIPF
-
-
-def _name_like(form: str, occurrences: Sequence[Occurrence]) -> bool:
-    """Capitalised mid-sentence somewhere, a Russian first name, or no common English word."""
-    return any(o.mid for o in occurrences) or not _is_word(form) or is_russian_first_name(form)
-
-
-def _word_not_name(form: str) -> bool:
-    """A common English word that is not also a Russian first name or a place ("Jury", "Man"; not "Vera")."""
-    return " " not in form and _is_word(form) and not is_russian_first_name(form) and not is_place(form)
+    return is_common_word(form)
 
 
 def _russian_evidence(form: str) -> bool:
@@ -187,6 +236,7 @@ def _canonical_order(index: NameIndex, forms: Iterable[str]) -> list[str]:
     return sorted(forms, key=lambda f: (-index.count(f), index.first(f)))
 
 
+_DIGIT_RE = re.compile(r"\d")
 #: How a project glossary spells the name a form renders, or None (``Glossary.spelling``).
 Prefer = Callable[[str], "str | None"]
 
@@ -207,13 +257,11 @@ def romanization_variants(index: NameIndex, min_key: int = 3, prefer: Prefer | N
     rule, so no finding suggests a spelling the glossary does not use.
     """
     groups: dict[str, list[str]] = {}
-    for form, occs in index.surfaces.items():
-        if not _name_like(form, occs) or _word_not_name(form) or any(c.isdigit() for c in form):
+    for form in index.surfaces:
+        t = index.traits(form)
+        if t.word_not_name or len(t.key) < min_key or not index.name_like(form, t) or _DIGIT_RE.search(form):
             continue
-        key = romanization_key(form)
-        if len(key) < min_key:
-            continue
-        groups.setdefault(key, []).append(form)
+        groups.setdefault(t.key, []).append(form)
     out: list[Variant] = []
     for forms in groups.values():
         if len({f.casefold() for f in forms}) < 2:
@@ -230,7 +278,7 @@ def romanization_variants(index: NameIndex, min_key: int = 3, prefer: Prefer | N
                 continue
             if " " in form + canonical and fold(form).replace(" ", "") != fold(canonical).replace(" ", ""):
                 continue
-            if not (_russian_evidence(form) or _russian_evidence(canonical)):
+            if not (index.traits(form).russian or index.traits(canonical).russian):
                 continue
             out.append(Variant(form, canonical, index.surfaces[form], index.surfaces[canonical]))
     return out
@@ -246,12 +294,15 @@ def _truncation_evidence(index: NameIndex, form: str, longer: str) -> bool:
 
 
 def _can_be_truncated(form: str, occurrences: Sequence[Occurrence]) -> bool:
+    # Part of a longer name wherever it stands ("Zelena Okolica").
+    return _truncatable(form) and not all(o.followed for o in occurrences)
+
+
+@lru_cache(maxsize=200_000)
+def _truncatable(form: str) -> bool:
     if len(form) < MIN_TRUNCATED or " " in form or not form.isalpha():
         return False
-    if _is_word(form) or _known_name(form) or looks_like_russian_surname(form):
-        return False
-    # Part of a longer name wherever it stands ("Zelena Okolica").
-    return not all(o.followed for o in occurrences)
+    return not (_is_word(form) or _known_name(form) or looks_like_russian_surname(form))
 
 
 def _same_person(short: Sequence[Occurrence], long: Sequence[Occurrence]) -> bool:
@@ -288,9 +339,7 @@ def truncations(index: NameIndex) -> list[Variant]:
                 continue
             if form in inflection_bases(candidate) or _is_word(candidate):
                 continue
-            if _truncation_evidence(index, form, candidate) and _name_like(
-                candidate, index.surfaces[candidate]
-            ):
+            if _truncation_evidence(index, form, candidate) and index.name_like(candidate):
                 longer.append(candidate)
         if longer:
             # The full (longest) form; among equals, the most used.
@@ -325,13 +374,15 @@ def case_endings(index: NameIndex) -> list[Variant]:
     """
     out: list[Variant] = []
     for form, occs in index.surfaces.items():
-        if " " in form or any(_own_person(o) for o in occs) or all(o.followed for o in occs):
+        if " " in form:
             continue
         bases = [b for b in inflection_bases(form) if b in index.surfaces]
-        if not bases or _is_word(form) or _known_name(form):
+        if not bases or any(_own_person(o) for o in occs) or all(o.followed for o in occs):
+            continue
+        if _is_word(form) or _known_name(form):
             continue
         base = _canonical_order(index, bases)[0]
-        if not _name_like(base, index.surfaces[base]):
+        if not index.name_like(base):
             continue
         out.append(Variant(form, base, occs, index.surfaces[base]))
     return out
@@ -352,33 +403,21 @@ def near_variants(index: NameIndex, score_cutoff: float = 90.0, prefer: Prefer |
     that are different entries are not joined (Austria/Australia). With a
     glossary (``prefer``), a form spelled the glossary's way is the canonical one.
     """
-    from rapidfuzz import fuzz, process
-
-    candidates = [
-        f
-        for f, occs in index.surfaces.items()
-        if " " not in f
-        and len(f) >= NEAR_MIN_LENGTH
-        and russian_name_score(f) >= 0.5
-        and not is_place(f)
-        and not is_demonym(f)
-        and _name_like(f, occs)
-    ]
-    keys = [romanization_key(f) for f in candidates]
+    candidates = [f for f in index.surfaces if (t := index.traits(f)).near_shape and index.name_like(f, t)]
     if len(candidates) < 2:
         return []
-    scores = process.cdist(keys, keys, scorer=fuzz.ratio, score_cutoff=score_cutoff, workers=1)
+    keys = [index.traits(f).key for f in candidates]
     out: list[Variant] = []
     seen: set[str] = set()
-    for i, j in zip(*scores.nonzero(), strict=True):
-        a, b = candidates[int(i)], candidates[int(j)]
-        if i >= j or keys[i] == keys[j] or a in seen or b in seen:
+    for i, j in _close_pairs(keys, score_cutoff):
+        a, b = candidates[i], candidates[j]
+        if keys[i] == keys[j] or a in seen or b in seen:
             continue
         if a.startswith(b) or b.startswith(a) or keys[i].startswith(keys[j]) or keys[j].startswith(keys[i]):
             continue
-        if a in inflection_bases(b) or b in inflection_bases(a):
+        if a in index.traits(b).bases or b in index.traits(a).bases:
             continue
-        if is_first_name(a) and is_first_name(b):
+        if index.traits(a).first_name and index.traits(b).first_name:
             continue
         canonical, form = _canonical_order(index, (a, b))
         if prefer is not None and prefer(form) == form and prefer(canonical) != canonical:
@@ -386,6 +425,30 @@ def near_variants(index: NameIndex, score_cutoff: float = 90.0, prefer: Prefer |
         seen.add(form)
         out.append(Variant(form, canonical, index.surfaces[form], index.surfaces[canonical]))
     return out
+
+
+#: Up to this many candidates, pairs are scored one by one; up to ``_ROWS_MAX``, one row
+#: at a time (``process.extract``); above, in one ``cdist`` call (which needs numpy).
+_PAIRWISE_MAX = 40
+_ROWS_MAX = 3000
+
+
+def _close_pairs(keys: Sequence[str], score_cutoff: float) -> list[tuple[int, int]]:
+    """(i, j), i < j, of the keys whose rapidfuzz ratio reaches the cutoff, in row-major order."""
+    from rapidfuzz import fuzz, process
+
+    n = len(keys)
+    if n <= _PAIRWISE_MAX:
+        ratio = fuzz.ratio
+        return [(i, j) for i in range(n) for j in range(i + 1, n) if ratio(keys[i], keys[j], score_cutoff=score_cutoff)]
+    if n <= _ROWS_MAX:
+        out = []
+        for i in range(n - 1):
+            found = process.extract(keys[i], keys[i + 1 :], scorer=fuzz.ratio, score_cutoff=score_cutoff, limit=None)
+            out += [(i, i + 1 + j) for j in sorted(m[2] for m in found)]
+        return out
+    scores = process.cdist(keys, keys, scorer=fuzz.ratio, score_cutoff=score_cutoff, workers=1)
+    return [(int(i), int(j)) for i, j in zip(*scores.nonzero(), strict=True) if i < j]
 
 
 # -- glossary ----------------------------------------------------------------------
@@ -404,13 +467,13 @@ def glossary_variants(index: NameIndex, glossary: Glossary) -> list[Variant]:
     found: dict[tuple[str, str], list[Occurrence]] = {}
     written: dict[str, list[Occurrence]] = {}
     for form, occs in index.surfaces.items():
-        for offset, length, part in _parts(form):
+        for offset, _, part in _parts(form):
             if part in canonicals:
-                written.setdefault(part, []).extend(_shift(o, offset, length) for o in occs)
+                written.setdefault(part, []).extend(_shift(o, offset, part) for o in occs)
                 continue
             canonical = glossary.canonical_for(part)
             if canonical is not None:
-                found.setdefault((part, canonical), []).extend(_shift(o, offset, length) for o in occs)
+                found.setdefault((part, canonical), []).extend(_shift(o, offset, part) for o in occs)
     spans: dict[int, list[tuple[int, int]]] = {}
     for matched in found.values():
         for o in matched:
@@ -444,6 +507,8 @@ def _parts(form: str) -> list[tuple[int, int, str]]:
     return out
 
 
-def _shift(o: Occurrence, offset: int, length: int) -> Occurrence:
+def _shift(o: Occurrence, offset: int, part: str) -> Occurrence:
+    if offset == 0 and part == o.text:
+        return o
     start = o.start + offset
-    return Occurrence(o.doc, start, start + length, o.mid, o.introduced, o.given, o.followed, o.next_word)
+    return o._replace(start=start, end=start + len(part), text=part, words=part.count(" ") + 1)

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 from mtqa.datacache import persistent
 
@@ -36,12 +37,15 @@ _ALTERNATE_MAX_ZIPF = 3.5
 _PLACE_WORD_MIN = 3
 
 
+@lru_cache(maxsize=200_000)
 def fold(name: str) -> str:
     """A comparison form of a name: lower case, no accents, words joined by one space.
 
     >>> fold("Deir-ez-Zor") == fold("Deir ez Zor") == "deir ez zor"
     True
     """
+    if name.isascii():
+        return _JOINERS_RE.sub(" ", name.lower()).strip()
     decomposed = unicodedata.normalize("NFKD", name)
     bare = "".join(c for c in decomposed if not unicodedata.combining(c))
     return _JOINERS_RE.sub(" ", bare.casefold()).strip()

@@ -23,11 +23,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from functools import lru_cache
+from itertools import compress
+from operator import attrgetter
+from typing import NamedTuple
 
 from mtqa.document import Document, Token
-from mtqa.lexicon import zipf
 from mtqa.names.morphology import is_first_name, is_russian_first_name, is_title
+from mtqa.names.words import is_common_word
 
 __all__ = ["PARTICLES", "Mention", "extract_mentions", "is_name_word"]
 
@@ -62,14 +65,17 @@ PARTICLES = frozenset(
     }
 )
 _PARTICLE_LED_RE = re.compile(r"(?:al|el|ad|as|ash|at|az|ez|ad|bin|ibn|abu|de|di|da|du|la|le|van|von)-[A-Z]")
-#: A sentence-initial capitalised word at least this common in English is a word, not a mention.
-_INITIAL_MAX_ZIPF = 3.0
+_TEXT = attrgetter("text")
 _INITIAL_RE = re.compile(r"[A-Z]\.\s*$")
 
 
-@dataclass(frozen=True, slots=True)
-class Mention:
-    """A name mention: one word, or a multi-word name (``words`` > 1)."""
+class Mention(NamedTuple):
+    """A name mention: one word, or a multi-word name (``words`` > 1).
+
+    A named tuple rather than a dataclass: one is made for every capitalised
+    word of every document, and in corpus mode it is also the row a cached
+    index stores (``Mention(*row)``), so it is plain data and cheap to build.
+    """
 
     start: int
     end: int
@@ -83,8 +89,11 @@ class Mention:
     followed: bool = False
     #: That following name word ("Lavrov" after "Sergey"), or "".
     next_word: str = ""
+    #: The document it stands in, when mentions of several documents are pooled (corpus mode).
+    doc: int = 0
 
 
+@lru_cache(maxsize=200_000)
 def is_name_word(text: str) -> bool:
     """A capitalised word that is not an acronym ("Lavrov", "Deir-ez-Zor", "al-Assad"; not "NATO")."""
     if not text[:1].isalpha():
@@ -92,43 +101,37 @@ def is_name_word(text: str) -> bool:
     if text[0].isupper():
         letters = [c for c in text if c.isalpha()]
         return len(letters) >= 2 and any(c.islower() for c in letters)
-    return bool(_PARTICLE_LED_RE.match(text))
+    return "-" in text and bool(_PARTICLE_LED_RE.match(text))
 
 
-def _gap(text: str, left: Token, right: Token) -> str:
-    return text[left.end : right.start]
+@lru_cache(maxsize=200_000)
+def _initial_name(text: str) -> bool:
+    """A name word first in its sentence or in a headline is a mention when it is rare or a Russian first name."""
+    return not is_common_word(text) or is_russian_first_name(text)
 
 
-def _given(text: str, tokens: Sequence[Token], i: int) -> str:
+def _given(text: str, tokens: Sequence[Token], i: int, name: Sequence[bool]) -> str:
     """Up to two name words just before token i, over single spaces ("Natalia Radieana")."""
     j = i
-    while j > 0 and i - j < 2 and _gap(text, tokens[j - 1], tokens[j]) == " ":
-        prev = tokens[j - 1]
-        if not is_name_word(prev.text) or is_title(prev.text):
+    while j > 0 and i - j < 2 and text[tokens[j - 1].end : tokens[j].start] == " ":
+        if not name[j - 1] or is_title(tokens[j - 1].text):
             break
         j -= 1
     return text[tokens[j].start : tokens[i - 1].end] if j < i else ""
 
 
-def _followed(text: str, tokens: Sequence[Token], i: int) -> bool:
-    return (
-        i + 1 < len(tokens)
-        and _gap(text, tokens[i], tokens[i + 1]) == " "
-        and is_name_word(tokens[i + 1].text)
-    )
-
-
-def _introduced(text: str, tokens: Sequence[Token], i: int) -> bool:
+def _introduced(text: str, tokens: Sequence[Token], i: int, given: str) -> bool:
     """Preceded by a first name (over one or two name words), an initial, or a title."""
-    if any(is_first_name(w) for w in _given(text, tokens, i).split()):
+    if given and any(is_first_name(w) for w in given.split()):
         return True
-    before = text[max(0, tokens[i].start - 4) : tokens[i].start]
-    if _INITIAL_RE.search(before):
+    start = tokens[i].start
+    before = text[max(0, start - 4) : start]
+    if "." in before and _INITIAL_RE.search(before):
         return True
     if i == 0:
         return False
     prev = tokens[i - 1]
-    gap = _gap(text, prev, tokens[i])
+    gap = text[prev.end : start]
     if gap not in (" ", ". "):
         return False
     if is_title(prev.text):
@@ -136,67 +139,68 @@ def _introduced(text: str, tokens: Sequence[Token], i: int) -> bool:
     return gap == " " and prev.text[:1].isupper() and is_first_name(prev.text)
 
 
-def _is_candidate(tok: Token) -> bool:
-    if not is_name_word(tok.text):
-        return False
-    if tok.sentence_start or tok.headline:
-        return zipf(tok.text.lower()) < _INITIAL_MAX_ZIPF or is_russian_first_name(tok.text)
-    return True
-
-
 def extract_mentions(doc: Document) -> tuple[Mention, ...]:
     """Single-word mentions, then multi-word ones, in text order within each group."""
     text = doc.text
     tokens = doc.tokens
+    n = len(tokens)
+    # Most tokens are lower-case words: judge them all at C speed (memoized), then look at the names only.
+    name = list(map(is_name_word, map(_TEXT, tokens)))
+    candidates = [
+        i
+        for i in compress(range(n), name)
+        if not (tokens[i].sentence_start or tokens[i].headline) or _initial_name(tokens[i].text)
+    ]
     singles: list[Mention] = []
-    candidate = [_is_candidate(t) for t in tokens]
-    for i, tok in enumerate(tokens):
-        if candidate[i]:
-            mid = not tok.sentence_start and not tok.headline
-            singles.append(
-                Mention(
-                    tok.start,
-                    tok.end,
-                    tok.text,
-                    1,
-                    mid,
-                    _introduced(text, tokens, i),
-                    _given(text, tokens, i),
-                    _followed(text, tokens, i),
-                    tokens[i + 1].text if _followed(text, tokens, i) else "",
-                )
+    for i in candidates:
+        tok = tokens[i]
+        given = _given(text, tokens, i, name)
+        followed = i + 1 < n and name[i + 1] and text[tok.end : tokens[i + 1].start] == " "
+        singles.append(
+            Mention(
+                tok.start,
+                tok.end,
+                tok.text,
+                1,
+                not tok.sentence_start and not tok.headline,
+                _introduced(text, tokens, i, given),
+                given,
+                followed,
+                tokens[i + 1].text if followed else "",
             )
-    return tuple(singles) + _multiword(doc, candidate)
+        )
+    return tuple(singles) + _multiword(doc, candidates, name)
 
 
-def _multiword(doc: Document, candidate: Sequence[bool]) -> tuple[Mention, ...]:
+def _multiword(doc: Document, candidates: Sequence[int], name: Sequence[bool]) -> tuple[Mention, ...]:
+    """Runs of name words over single spaces (with joining particles), each led by a candidate."""
     text = doc.text
     tokens = doc.tokens
+    n = len(tokens)
     out: list[Mention] = []
-    i = 0
-    while i < len(tokens):
-        if not candidate[i]:
-            i += 1
+    done = -1  # the last token of the previous run
+    for i in candidates:
+        if i <= done:
             continue
         j = i
-        while j + 1 < len(tokens) and _gap(text, tokens[j], tokens[j + 1]) == " ":
+        while j + 1 < n and text[tokens[j].end : tokens[j + 1].start] == " ":
             nxt = tokens[j + 1]
-            if is_name_word(nxt.text):
+            if name[j + 1]:
                 j += 1
             elif (
                 nxt.text in PARTICLES
-                and j + 2 < len(tokens)
-                and _gap(text, nxt, tokens[j + 2]) == " "
-                and is_name_word(tokens[j + 2].text)
+                and j + 2 < n
+                and text[nxt.end : tokens[j + 2].start] == " "
+                and name[j + 2]
             ):
                 j += 2
             else:
                 break
-        if j > i and is_name_word(tokens[i].text):
+        if j > i:
             first = tokens[i]
             mid = not first.sentence_start and not first.headline
             out.append(
                 Mention(first.start, tokens[j].end, text[first.start : tokens[j].end], j - i + 1, mid, False)
             )
-        i = j + 1
+        done = j
     return tuple(out)

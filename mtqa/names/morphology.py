@@ -18,6 +18,7 @@ judged here: weigh it with ``mtqa.lexicon.zipf``.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from mtqa.datacache import persistent
 from mtqa.names.romanization import romanizable
@@ -143,11 +144,13 @@ def _title_case(word: str) -> str:
     return "-".join(part[:1].upper() + part[1:].lower() for part in word.split("-"))
 
 
+@lru_cache(maxsize=200_000)
 def is_title(word: str) -> bool:
     """True when ``word`` (any case, a trailing full stop allowed) is one of ``TITLES``."""
     return word.lower().rstrip(".") in TITLES
 
 
+@lru_cache(maxsize=200_000)
 def is_first_name(word: str) -> bool:
     """True when ``word`` is a given name in gender-guesser's dictionary (any country).
 
@@ -159,16 +162,19 @@ def is_first_name(word: str) -> bool:
     return _title_case(word) in _first_names()
 
 
+@lru_cache(maxsize=200_000)
 def is_male_first_name(word: str) -> bool:
     """True when gender-guesser knows ``word`` only as a male (or mostly male) given name ("Sergey", "Pyotr")."""
     return _title_case(word) in _male_first_names()
 
 
+@lru_cache(maxsize=200_000)
 def is_russian_first_name(word: str) -> bool:
     """True when ``word`` is a given name that gender-guesser records in Russia, Ukraine or Belarus."""
     return _first_names().get(_title_case(word), False)
 
 
+@lru_cache(maxsize=200_000)
 def russian_name_score(word: str) -> float:
     """How much ``word`` looks like a romanized Russian surname, from 0.0 to 1.0.
 
@@ -224,6 +230,7 @@ _ADJECTIVE_BASES = ("y", "iy", "yy", "i", "ii", "oy")
 _MIN_BASE = 3
 
 
+@lru_cache(maxsize=200_000)
 def inflection_bases(word: str) -> tuple[str, ...]:
     """Base forms that ``word`` may be an inflected (Russian case) form of.
 

@@ -29,7 +29,7 @@ from __future__ import annotations
 import json
 import re
 import unicodedata
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 
 __all__ = ["SCHEMAS", "romanizable", "romanization_key"]
@@ -63,6 +63,7 @@ _POPULAR = (
     ("c", "к"),
     ("q", "к"),
 )
+_POPULAR_LATIN = frozenset(latin for latin, _ in _POPULAR)
 #: Renderings left out: "eh" for э (GOST R 52290) would read "Alekhin" as "Aleh-kin".
 _SKIP = frozenset({"eh"})
 _FOLD = str.maketrans({"ё": "е", "э": "е", "й": "и", "ы": "и", "ь": None, "ъ": None})
@@ -94,15 +95,23 @@ def _chunks() -> tuple[tuple[str, str], ...]:
 
 
 @cache
+def _table() -> dict[str, str]:
+    return dict(_chunks())
+
+
+@cache
 def _chunk_re() -> re.Pattern[str]:
     return re.compile("|".join(re.escape(latin) for latin, _ in _chunks()))
 
 
 def _ascii_lower(name: str) -> str:
+    if name.isascii():
+        return name.lower()
     decomposed = unicodedata.normalize("NFKD", name.casefold())
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
+@lru_cache(maxsize=200_000)
 def romanization_key(name: str) -> str:
     """The key of a Latin-script name: equal for the usual renderings of one Russian name.
 
@@ -114,14 +123,14 @@ def romanization_key(name: str) -> str:
     True
     """
     text = _NON_LETTER_RE.sub("", _ascii_lower(name))
-    table = dict(_chunks())
-    letters = "".join(table[m.group()] for m in _chunk_re().finditer(text))
+    letters = "".join(map(_table().__getitem__, _chunk_re().findall(text)))
     folded = letters.translate(_FOLD)
     folded = _IOTATED_RE.sub("", folded)
     folded = _HUSHED_O_RE.sub("е", folded)
     return _REPEAT_RE.sub(r"\1", folded)
 
 
+@lru_cache(maxsize=200_000)
 def romanizable(word: str) -> bool:
     """True when every letter of ``word`` is part of a standard rendering of Cyrillic.
 
@@ -132,7 +141,7 @@ def romanizable(word: str) -> bool:
     text = _NON_LETTER_RE.sub("", _ascii_lower(word))
     if not text:
         return False
-    popular = {latin for latin, _ in _POPULAR}
+    popular = _POPULAR_LATIN
     pos = 0
     for m in _chunk_re().finditer(text):
         if m.start() != pos or m.group() in popular:
