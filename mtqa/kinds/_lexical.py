@@ -13,6 +13,8 @@ from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import compress
+from operator import itemgetter
 
 from mtqa.document import Document, Token
 from mtqa.lexicon import is_common_word, unknown_words
@@ -120,18 +122,38 @@ def is_titlecase(word: str) -> bool:
 
 @lru_cache(maxsize=4)
 def context(doc: Document) -> Context:
-    """Read a document once for all the lexical kinds (C-level counting; lookups per distinct word)."""
+    """Read a document once for all the lexical kinds.
+
+    Each pass over the tokens is C-level (``map``, ``Counter``, ``compress``);
+    the Python-level work is per distinct word, or per capitalised token.
+    """
     tokens = doc.tokens
-    texts = [tok.text for tok in tokens]
-    distinct = set(texts)
-    counts = Counter(map(str.lower, texts))
-    lowered = Counter(filter(str.islower, texts))
-    titled = [i for i, tok in enumerate(tokens) if texts[i][0].isupper() and not tok.sentence_start and not tok.headline]
-    capitalised = Counter([texts[i].lower() for i in titled])
-    forms = frozenset(w for w in distinct if w[0].isupper())
-    strange = unknown_words(distinct)
-    unknown = [i for i, w in enumerate(texts) if w in strange] if strange else []
-    return Context(doc, tokens, tuple(texts), counts, capitalised, lowered, forms, tuple(titled), tuple(unknown))
+    texts = tuple(map(_TEXT, tokens))
+    forms: Counter[str] = Counter(texts)
+    counts: dict[str, int] = {}
+    lowered: dict[str, int] = {}
+    capitals = set()
+    seen = counts.get
+    for word, n in forms.items():
+        lower = word.lower()
+        counts[lower] = seen(lower, 0) + n
+        if word[0].isupper():
+            capitals.add(word)
+        elif word.islower():
+            lowered[word] = n
+    starts = compress(range(len(texts)), map(capitals.__contains__, texts))
+    titled = tuple(i for i in starts if not tokens[i][_SENTENCE_START] and not tokens[i][_HEADLINE])
+    capitalised = Counter(map(str.lower, map(texts.__getitem__, titled)))
+    strange = unknown_words(forms)
+    unknown = tuple(compress(range(len(texts)), map(strange.__contains__, texts))) if strange else ()
+    return Context(
+        doc, tokens, texts, Counter(counts), capitalised, Counter(lowered), frozenset(capitals), titled, unknown
+    )
+
+
+_TEXT = itemgetter(2)
+_SENTENCE_START = 3
+_HEADLINE = 4
 
 
 def shares_stem(ctx: Context, word: str) -> str | None:
