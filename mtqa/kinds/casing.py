@@ -1,69 +1,175 @@
-"""casing: the same word written Capitalised and lower-case mid-sentence.
+"""casing: a name written lower-case.
 
-No word list: the document's own evidence decides. A word whose capitalised
-form appears mid-sentence (where a capital means a name) and whose lower-case
-form is rare in English is a name, so its lower-case occurrences are wrong,
-even when they are the majority ("kabul" beside "Kabul"). A common English
-word written both ways is left alone here: its capital may be right (part of
-a longer name) or wrong, which other rules judge with more context.
+No word list; two kinds of evidence, one per ``mode``:
+
+- ``document``: the same word is capitalised mid-sentence elsewhere in the
+  document, where a capital means a name, and its lower-case form is not an
+  ordinary English word (the lexicon, case-aware, decides; wordfreq's
+  frequency is a second guard). Its lower-case occurrences are then wrong,
+  even when they are the majority ("kabul" beside "Kabul"). A capital that
+  stands in a run of capitalised words only counts when the lexicon knows the
+  word as a name: a product title ("Hydrogel Patches") is not evidence.
+- ``lexicon``: English writes the word capitalised and never lower-case, so a
+  lower-case occurrence mid-sentence is wrong even when the document never
+  capitalises it. To stay exact this only takes words whose class is certain:
+  country names and demonyms (the gazetteer: "russia", "syrian"), adjectives
+  the lexicon knows only capitalised ("islamic", "soviet"), and the names of
+  days and months (``calendar``). Other proper nouns the lexicon lists are
+  too often also lower-case words it lacks ("eve", "burgundy", "canton").
+
+- ``phrases``: a name of several words written in Title Case mid-sentence
+  ("State Duma", "Foreign Minister") appears elsewhere in the document with
+  its first word lower-case and a later one capitalised ("state Duma",
+  "foreign Minister"): the mixed form is wrong. An all-lower-case form is left
+  alone ("the prime minister said" beside "Prime Minister Mishustin" is how
+  English writes it), and so is a capital followed by lower case ("an Islamic
+  state" may be generic).
+
+A common English word written both ways ("state"/"State") is otherwise left
+alone: its capital may be right (part of a longer name) or wrong, which other
+rules judge with more context.
 """
 
 from __future__ import annotations
 
+import calendar
+import itertools
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
 
 from mtqa.document import Document, Token
 from mtqa.finding import Finding, Span
-from mtqa.lexicon import zipf
-from mtqa.rule import Rule, expect_type
+from mtqa.lexicon import is_common_word, is_function_word, is_proper_word, pos, zipf
+from mtqa.names.gazetteer import is_country, is_demonym
+from mtqa.rule import OptionError, Rule, expect_type
 
-KEYS = ("max_zipf", "min_length")
+KEYS = ("mode", "max_zipf", "min_length")
 PLACEHOLDERS = ("found", "expected", "count")
 
 
 @dataclass(frozen=True, slots=True)
 class Options:
+    mode: str
     max_zipf: float  # a lower-case form at least this common is an English word
     min_length: int
 
 
 def parse(raw: Mapping[str, Any]) -> Options:
+    mode = expect_type(raw.get("mode", "document"), "mode", str)
+    if mode not in ("document", "lexicon", "phrases"):
+        raise OptionError("mode", f"'mode' must be 'document', 'lexicon' or 'phrases', not {mode!r}")
     max_zipf = float(expect_type(raw.get("max_zipf", 3.5), "max_zipf", (int, float)))
     min_length = int(expect_type(raw.get("min_length", 3), "min_length", int))
-    return Options(max_zipf, min_length)
+    return Options(mode, max_zipf, min_length)
+
+
+def _lower_names(tokens: tuple[Token, ...], options: Options) -> set[str]:
+    """Lower-case words of the document that are not ordinary English words.
+
+    In ``document`` mode wordfreq's frequency is a second guard (the lexicon
+    misses some common words); in ``lexicon`` mode the lexicon alone decides,
+    since frequencies fold case ("islamic" is as frequent as "Islamic").
+    """
+    words = {t.text for t in tokens}
+    return {
+        w for w in words
+        if len(w) >= options.min_length and w.islower() and w.isalpha() and not is_common_word(w)
+        and (options.mode == "lexicon" or zipf(w) < options.max_zipf)
+    }
 
 
 def check(rule: Rule, doc: Document) -> Iterator[Finding]:
     options: Options = rule.options
     tokens = doc.tokens
-    words = {t.text for t in tokens}
-    # Only words seen both ways are worth a closer look: a set intersection first, then the tokens.
-    lower = {w for w in words if len(w) >= options.min_length and w.islower() and w.isalpha()}
-    both = {w for w in words if w[:1].isupper() and w[1:].islower() and w.lower() in lower and w.isalpha()}
-    names = {w for w in both if zipf(w.lower()) < options.max_zipf}
+    if options.mode == "phrases":
+        yield from _check_phrases(rule, doc)
+        return
+    names = _lower_names(tokens, options)
     if not names:
         return
-    wanted = names | {w.lower() for w in names}
+    if options.mode == "lexicon":
+        yield from _check_lexicon(rule, tokens, names)
+        return
+    capitals = {w.capitalize(): w for w in names}
     capital: dict[str, list[Token]] = {}
     lows: dict[str, list[Token]] = {}
     for i, tok in enumerate(tokens):
         word = tok.text
-        if word not in wanted or tok.sentence_start or tok.headline:
+        if tok.sentence_start or tok.headline:
             continue
-        if word.islower():
+        if word in names:
             lows.setdefault(word, []).append(tok)
-        elif _isolated(doc.text, tokens, i):
-            capital.setdefault(word.lower(), []).append(tok)
+        elif word in capitals and (is_proper_word(word) or _isolated(doc.text, tokens, i)):
+            capital.setdefault(capitals[word], []).append(tok)
     for word, found in lows.items():
         caps = capital.get(word)
         if not caps:
             continue
-        name = caps[0].text
         related = tuple(Span(t.start, t.end) for t in caps)
         for tok in found:
-            yield rule.finding(tok.start, tok.end, tok.text, name, related, count=len(caps))
+            yield rule.finding(tok.start, tok.end, tok.text, caps[0].text, related, count=len(caps))
+
+
+def _certain_name(word: str) -> bool:
+    """English always capitalises this lower-case word (see the module docstring)."""
+    title = word.capitalize()
+    if title in _CALENDAR or is_country(word) or is_demonym(word):
+        return True
+    return is_proper_word(title) and "adj" in pos(title)
+
+
+_CALENDAR = frozenset(calendar.day_name) | frozenset(calendar.month_name[1:])
+
+
+def _check_lexicon(rule: Rule, tokens: tuple[Token, ...], names: set[str]) -> Iterator[Finding]:
+    proper = {w for w in names if _certain_name(w)}
+    for tok in tokens:
+        if tok.text in proper and not tok.sentence_start and not tok.headline:
+            yield rule.finding(tok.start, tok.end, tok.text, tok.text.capitalize(), count=0)
+
+
+_PHRASE_SIZES = (4, 3, 2)
+_PARTICLES = frozenset({"de", "da", "di", "du", "del", "der", "den", "van", "von", "la", "le", "al", "el", "bin", "ibn"})
+
+
+def _check_phrases(rule: Rule, doc: Document) -> Iterator[Finding]:
+    tokens, text = doc.tokens, doc.text
+    n = len(tokens)
+    spaced = [text[a.end : b.start] == " " for a, b in itertools.pairwise(tokens)]
+    title = [t.text[:1].isupper() and t.text[1:].islower() and t.text.isalpha() for t in tokens]
+
+    def joined(i: int, size: int) -> bool:
+        return i + size <= n and all(spaced[i : i + size - 1])
+
+    titles: dict[tuple[str, ...], list[tuple[int, int]]] = {}
+    for i in range(n):
+        if not title[i] or tokens[i].sentence_start or tokens[i].headline:
+            continue
+        for size in _PHRASE_SIZES:
+            if joined(i, size) and all(title[i : i + size]):
+                titles.setdefault(tuple(t.text.lower() for t in tokens[i : i + size]), []).append((i, i + size))
+    firsts = {key[0] for key in titles}
+    taken: set[int] = set()
+    for i in range(n):
+        first = tokens[i].text
+        if first not in firsts or i in taken or tokens[i].sentence_start or tokens[i].headline:
+            continue
+        if first in _PARTICLES or is_function_word(first):
+            continue
+        for size in _PHRASE_SIZES:
+            window = tokens[i : i + size]
+            key = tuple(t.text.lower() for t in window)
+            if key not in titles or not joined(i, size) or not title[i + size - 1]:
+                continue
+            if not all(t.text.isalpha() for t in window):
+                continue
+            taken.update(range(i, i + size))
+            start, end = window[0].start, window[-1].end
+            good = " ".join(w.capitalize() for w in key)
+            related = tuple(Span(tokens[a].start, tokens[b - 1].end) for a, b in titles[key])
+            yield rule.finding(start, end, text[start:end], good, related, count=len(titles[key]))
+            break
 
 
 _LINKS = frozenset({"of", "and", "the", "for", "de", "on", "in"})
