@@ -1,8 +1,14 @@
 """The result cache: findings per file, keyed by its content, the rules and mtqa itself.
 
 An unchanged corpus re-checks by hashing its files and reading these entries.
-Entries live in ``.mtqa_cache/`` of the current folder (or ``$MTQA_CACHE_DIR``);
-deleting the folder is always safe.
+Entries live in ``.mtqa_cache/<fingerprint>/`` of the current folder (or
+``$MTQA_CACHE_DIR``); deleting the folder is always safe. Two entry types,
+both JSON (never pickle: the folder sits in the user's project):
+
+- ``<content>.json``: a document's findings (``get``/``put``);
+- ``<content>.<kind>.index.json``: a cross-file kind's ``corpus_index`` of the
+  document (``get_index``/``put_index``), so ``--scope corpus`` re-extracts
+  only the files that changed.
 """
 
 from __future__ import annotations
@@ -15,6 +21,7 @@ import os
 import tempfile
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 from mtqa.finding import Finding
 from mtqa.rule import Rule
@@ -86,14 +93,28 @@ class Cache:
             return None
 
     def put(self, key: str, findings: Sequence[Finding]) -> None:
+        self._write(f"{key}.json", [to_data(f) for f in findings])
+
+    def get_index(self, key: str, kind: str) -> Any:
+        """A kind's ``corpus_index`` of the document with this content, as JSON data, or None."""
+        try:
+            return json.loads((self.folder / f"{key}.{kind}.index.json").read_bytes())
+        except (OSError, ValueError):
+            return None
+
+    def put_index(self, key: str, kind: str, index: Any) -> None:
+        self._write(f"{key}.{kind}.index.json", index)
+
+    def _write(self, name: str, data: Any) -> None:
         try:
             self.folder.mkdir(parents=True, exist_ok=True)
             gitignore = self.folder.parent / ".gitignore"
             if not gitignore.exists():
                 gitignore.write_text("*\n", encoding="utf-8")
+            text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
             fd, tmp = tempfile.mkstemp(dir=self.folder, suffix=".tmp")
             with os.fdopen(fd, "w", encoding="utf-8") as handle:
-                json.dump([to_data(f) for f in findings], handle, ensure_ascii=False)
-            os.replace(tmp, self.folder / f"{key}.json")
-        except OSError:
+                handle.write(text)
+            os.replace(tmp, self.folder / name)
+        except (OSError, TypeError, ValueError):
             pass  # a cache that cannot be written is only slower

@@ -10,13 +10,14 @@ from __future__ import annotations
 import bisect
 import fnmatch
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import replace
+from typing import Any
 
 from mtqa.config import Config, Ignore
 from mtqa.document import Document
 from mtqa.finding import Finding
-from mtqa.kinds import KINDS, corpus_checker
+from mtqa.kinds import KINDS, corpus_checker, corpus_indexer
 from mtqa.rule import Rule
 
 
@@ -62,14 +63,25 @@ def check_document(doc: Document, rules: Sequence[Rule]) -> tuple[Finding, ...]:
     return tuple(sorted(found.values(), key=Finding.sort_key))
 
 
-def check_corpus(docs: Sequence[Document], rules: Sequence[Rule]) -> list[tuple[Finding, ...]]:
-    """Findings per document, with corpus-wide kinds looking across all documents."""
+def check_corpus(
+    docs: Sequence[Document], rules: Sequence[Rule], indexes: Mapping[str, Sequence[Any]] | None = None
+) -> list[tuple[Finding, ...]]:
+    """Findings per document, with corpus-wide kinds looking across all documents.
+
+    ``indexes`` maps a kind name to its ``corpus_index`` of each document (in
+    the order of ``docs``), for a caller that keeps them (``run.analyse``, from
+    the result cache); the others are computed here, once per kind.
+    """
     per_doc: list[dict[tuple[str, int, int], Finding]] = [{} for _ in docs]
+    known: dict[str, Sequence[Any]] = dict(indexes or {})
     for rule in rules:
         module = KINDS[rule.kind]
         across = corpus_checker(module)
         if across is not None:
-            for index, finding in across(rule, docs):
+            if rule.kind not in known:
+                indexer = corpus_indexer(module)
+                known[rule.kind] = [indexer(doc) for doc in docs]
+            for index, finding in across(rule, docs, known[rule.kind]):
                 per_doc[index].setdefault((finding.rule, finding.start, finding.end), finding)
         else:
             for index, doc in enumerate(docs):

@@ -12,6 +12,7 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, replace
 from multiprocessing import get_context
 from pathlib import Path
+from typing import Any
 
 from mtqa.baseline import Key, drop_baselined, normal_path, read_baseline
 from mtqa.cache import Cache, cache_dir, content_key, fingerprint
@@ -20,7 +21,7 @@ from mtqa.document import DecodeError, Document, decode
 from mtqa.engine import check_corpus, check_document, drop_ignored, drop_suppressed, select_rules
 from mtqa.files import discover
 from mtqa.finding import Finding, Severity
-from mtqa.kinds import KINDS, corpus_checker
+from mtqa.kinds import KINDS, corpus_indexer, corpus_wide
 from mtqa.result import FileResult, count_at_least
 from mtqa.rule import Rule
 from mtqa.rulefile import builtin_rules_dir, load_rules
@@ -110,8 +111,7 @@ def check_documents(
     docs: Sequence[Document], rules: tuple[Rule, ...], jobs: int, advance: Callable[[], None] = lambda: None
 ) -> list[tuple[Finding, ...]]:
     """Per-document checks, over ``jobs`` processes when there is enough text to share."""
-    size = sum(len(d.text) for d in docs)
-    if jobs <= 1 or len(docs) < 2 or size < PARALLEL_MIN_BYTES:
+    if _in_process(docs, jobs):
         out = []
         for doc in docs:
             out.append(check_document(doc, rules))
@@ -129,12 +129,19 @@ def check_documents(
 
 def analyse(inputs: Sequence[Input], rules: tuple[Rule, ...], scope: str, jobs: int, use_cache: bool,
             progress: bool) -> list[tuple[Finding, ...]]:
-    """Findings for each readable input, from the cache where it can."""
-    across = tuple(r for r in rules if scope == "corpus" and corpus_checker(KINDS[r.kind]) is not None)
-    local = tuple(r for r in rules if r not in across)
+    """Findings for each readable input, from the cache where it can.
+
+    The cache keeps each document's findings of all the rules as in document
+    scope, and the corpus indexes of the cross-file kinds. With ``--scope
+    corpus`` the corpus-wide rules' findings are replaced by theirs over all
+    documents, from the indexes. So both scopes (and both pre-commit hooks)
+    share entries, and a corpus in which one file changed re-checks and
+    re-indexes that file alone.
+    """
+    across = tuple(r for r in rules if scope == "corpus" and corpus_wide(r))
     docs = [i.document for i in inputs if i.document is not None]
     datas = [i.data or b"" for i in inputs if i.document is not None]
-    cache = Cache(cache_dir(), fingerprint(local)) if use_cache else None
+    cache = Cache(cache_dir(), fingerprint(rules)) if use_cache else None
     found: list[tuple[Finding, ...] | None] = [None] * len(docs)
     keys = [content_key(d) for d in datas] if cache else []
     if cache:
@@ -142,16 +149,46 @@ def analyse(inputs: Sequence[Input], rules: tuple[Rule, ...], scope: str, jobs: 
             found[n] = cache.get(key)
     todo = [n for n, f in enumerate(found) if f is None]
     with _progress(progress and len(todo) > 20, len(todo)) as advance:
-        fresh = check_documents([docs[n] for n in todo], local, jobs, advance)
+        fresh = check_documents([docs[n] for n in todo], rules, jobs, advance)
     for n, findings in zip(todo, fresh, strict=True):
         found[n] = findings
         if cache:
             cache.put(keys[n], findings)
     per_doc = [f or () for f in found]
+    if cache and not across and _in_process([docs[n] for n in todo], jobs):
+        # The fresh documents' mentions are at hand: index them for a later corpus run.
+        kinds = {r.kind for r in rules if corpus_indexer(KINDS[r.kind]) is not None}
+        _corpus_indexes([docs[n] for n in todo], [keys[n] for n in todo], kinds, cache)
     if across:
-        extra = check_corpus(docs, across)
-        per_doc = [tuple(sorted((*a, *b), key=Finding.sort_key)) for a, b in zip(per_doc, extra, strict=True)]
+        indexes = _corpus_indexes(docs, keys, {r.kind for r in across}, cache)
+        extra = check_corpus(docs, across, indexes)
+        wide = {r.id for r in across}
+        per_doc = [tuple(sorted((*(f for f in a if f.rule not in wide), *b), key=Finding.sort_key))
+                   for a, b in zip(per_doc, extra, strict=True)]
     return per_doc
+
+
+def _in_process(docs: Sequence[Document], jobs: int) -> bool:
+    """``check_documents`` checks these documents in this process (no pool)."""
+    return jobs <= 1 or len(docs) < 2 or sum(len(d.text) for d in docs) < PARALLEL_MIN_BYTES
+
+
+def _corpus_indexes(docs: Sequence[Document], keys: Sequence[str], kinds: set[str],
+                    cache: Cache | None) -> dict[str, list[Any]]:
+    """Each kind's ``corpus_index`` of each document: from the cache, or computed and kept."""
+    out: dict[str, list[Any]] = {}
+    for kind in sorted(kinds):
+        indexer = corpus_indexer(KINDS[kind])
+        column = []
+        for n, doc in enumerate(docs):
+            index = cache.get_index(keys[n], kind) if cache else None
+            if index is None:
+                index = indexer(doc)
+                if cache:
+                    cache.put_index(keys[n], kind, index)
+            column.append(index)
+        out[kind] = column
+    return out
 
 
 class _progress:
@@ -293,7 +330,7 @@ def fix_files(args: argparse.Namespace, inputs: Sequence[Input], results: list[F
     from mtqa.fix import FixError, apply_fixes, unified_diff, write_fixed
 
     fixable = {r.id for r in rules if r.fix}
-    local = tuple(r for r in rules if corpus_checker(KINDS[r.kind]) is None or args.scope != "corpus")
+    local = tuple(r for r in rules if not corpus_wide(r) or args.scope != "corpus")
     problems: list[str] = []
     out = []
     for inp, result in zip(inputs, results, strict=True):

@@ -7,9 +7,24 @@ A kind module provides:
 - ``parse(raw) -> Options``: validate options, raising ``OptionError(key, msg)``;
 - ``check(rule, document) -> Iterator[Finding]``: pure, no I/O, no state.
 
-A kind that looks across files also provides
-``check_corpus(rule, documents) -> Iterator[tuple[int, Finding]]`` (the index
-of the document, and the finding), used with ``--scope corpus``.
+A kind that looks across files (``--scope corpus``) also provides:
+
+- ``corpus_index(document) -> Index``: what the kind needs to know of one
+  document to compare it with the others (the names kind: its mentions and
+  what each form is). Pure, and plain data (tuples of str, int, float, bool,
+  None), so it is computed once per document content and kept in the result
+  cache as JSON; it may come back with lists in place of tuples;
+- ``check_corpus(rule, documents, indexes) -> Iterator[tuple[int, Finding]]``
+  (the index of the document, and the finding), where ``indexes[i]`` is
+  ``corpus_index(documents[i])``; ``indexes`` may be None, and the kind then
+  computes them;
+- optionally ``corpus_wide(rule) -> bool``: whether this rule compares
+  documents (default: yes). A rule that does not (names.truncated keeps to
+  each document's own evidence) is run and cached like any per-document rule.
+
+``engine.check_corpus(documents, rules)`` computes the indexes once per kind;
+``run.analyse`` reads them from the result cache and computes only the missing
+ones, so a corpus in which one file changed re-extracts that file alone.
 
 A kind whose work is done in a batch outside the engine (LanguageTool) sets
 ``EXTERNAL = True``; its ``check`` yields nothing and its rule examples are run
@@ -58,6 +73,20 @@ def corpus_checker(module: KindModule) -> Any:
     return getattr(module, "check_corpus", None)
 
 
+def corpus_indexer(module: KindModule) -> Any:
+    """The module's ``corpus_index`` function, or None (then the kind has no cross-file checks)."""
+    return getattr(module, "corpus_index", None) if corpus_checker(module) is not None else None
+
+
+def corpus_wide(rule: Rule) -> bool:
+    """True when ``rule`` compares documents with ``--scope corpus``."""
+    module = KINDS[rule.kind]
+    if corpus_checker(module) is None:
+        return False
+    wide = getattr(module, "corpus_wide", None)
+    return True if wide is None else bool(wide(rule))
+
+
 KINDS: Mapping[str, KindModule] = {
     "existence": existence,
     "substitution": substitution,
@@ -72,4 +101,4 @@ KINDS: Mapping[str, KindModule] = {
     "names": names,
 }
 
-__all__ = ["KINDS", "KindModule", "Sequence", "corpus_checker"]
+__all__ = ["KINDS", "KindModule", "Sequence", "corpus_checker", "corpus_indexer", "corpus_wide"]

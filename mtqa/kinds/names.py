@@ -25,8 +25,11 @@ never flag that spelling, and leave the text the glossary rule flags to it.
 With ``--scope corpus`` (``check_corpus``), ``romanization``, ``near`` and
 ``glossary`` count forms across all documents, so a name spelled one way in 40
 files and another way in 2 is flagged in those 2; ``truncated`` and
-``case-ending`` keep to each document's own evidence. The corpus index is
-built once per call and holds unique forms only.
+``case-ending`` keep to each document's own evidence (``corpus_wide``). Each
+document's part of the corpus index (``corpus_index``: its mentions and the
+traits of its forms) is plain data that the result cache keeps, so a corpus
+in which one file changed re-extracts only that file; the pooled index holds
+unique forms, and each check runs over those, never over pairs of documents.
 """
 
 from __future__ import annotations
@@ -41,13 +44,14 @@ from mtqa.document import Document
 from mtqa.finding import Finding, Span
 from mtqa.names.cluster import (
     NameIndex,
+    Traits,
     Variant,
-    build_index,
     case_endings,
     glossary_variants,
     index_mentions,
     near_variants,
     romanization_variants,
+    traits,
     truncations,
 )
 from mtqa.names.glossary import Glossary, GlossaryEntry, GlossaryError, glossary_from_entries, load_glossary
@@ -152,19 +156,73 @@ def _agree(variants: Sequence[Variant], glossary: Glossary, index: NameIndex) ->
 
 
 @lru_cache(maxsize=32)
+def _mentions(doc: Document) -> tuple[Mention, ...]:
+    return extract_mentions(doc)
+
+
+@lru_cache(maxsize=32)
 def _document_index(doc: Document) -> NameIndex:
-    return build_index([doc])
+    return index_mentions([(0, _mentions(doc))])
 
 
-@lru_cache(maxsize=1)
-def _corpus_mentions(docs: tuple[Document, ...]) -> tuple[tuple[Mention, ...], ...]:
-    """Every document's mentions, extracted once for all the names rules of a run."""
-    return tuple(extract_mentions(doc) for doc in docs)
+#: A document's names index: its mentions (``Mention`` rows), and one row per distinct
+#: form: the form and its ``Traits`` in field order.
+Index = tuple[Sequence[Sequence[Any]], Sequence[Sequence[Any]]]
 
 
-@lru_cache(maxsize=1)
-def _corpus_index(docs: tuple[Document, ...]) -> NameIndex:
-    return index_mentions(enumerate(_corpus_mentions(docs)))
+def corpus_index(doc: Document) -> Index:
+    """What corpus mode needs of one document: its mentions and what each of its forms is.
+
+    Plain data, computed once per document content and kept in the result
+    cache; with it, the corpus-wide checks run on the pooled mentions of all
+    documents without the text or the word, first-name and place tables.
+    """
+    mentions = _mentions(doc)
+    forms = dict.fromkeys(m.text for m in mentions)
+    return mentions, tuple(_trait_row(form, traits(form)) for form in forms)
+
+
+def _trait_row(form: str, t: Traits) -> tuple[Any, ...]:
+    return (form, t.key, t.name_form, t.word_not_name, t.russian, t.near_shape, t.first_name, t.bases)
+
+
+def corpus_wide(rule: Rule) -> bool:
+    """``romanization``, ``near`` and ``glossary`` compare documents; the other checks keep to each one."""
+    options: Options = rule.options
+    return options.check in _CORPUS_WIDE
+
+
+def _placed(row: Sequence[Any], doc: int) -> Mention:
+    """A mention read back from an index row, in document ``doc``."""
+    start, end, text, words, mid, introduced, given, followed, next_word = row[:9]
+    return Mention(start, end, text, words, mid, introduced, given, followed, next_word, doc)
+
+
+def _traits_of(row: Sequence[Any]) -> Traits:
+    return Traits(row[1], row[2], row[3], row[4], row[5], row[6], tuple(row[7]))
+
+
+def _pool(indexes: Sequence[Index]) -> NameIndex:
+    """One index over the mentions of all documents, in document order."""
+    surfaces: dict[str, list[Mention]] = {}
+    known: dict[str, Traits] = {}
+    for i, (mentions, rows) in enumerate(indexes):
+        for row in rows:
+            if row[0] not in known:
+                known[row[0]] = _traits_of(row)
+        for m in mentions:
+            surfaces.setdefault(m[2], []).append(_placed(m, i))
+    return NameIndex({form: tuple(occs) for form, occs in surfaces.items()}, known)
+
+
+#: The pooled index of the last ``indexes`` seen (the corpus-wide rules of a run share one).
+_POOLED: list[tuple[Sequence[Index], NameIndex]] = []
+
+
+def _pooled(indexes: Sequence[Index]) -> NameIndex:
+    if not _POOLED or _POOLED[0][0] is not indexes:
+        _POOLED[:] = [(indexes, _pool(indexes))]
+    return _POOLED[0][1]
 
 
 def _findings(rule: Rule, variants: Sequence[Variant], where: str) -> Iterator[tuple[int, Finding]]:
@@ -182,10 +240,17 @@ def check(rule: Rule, doc: Document) -> Iterator[Finding]:
         yield finding
 
 
-def check_corpus(rule: Rule, docs: Sequence[Document]) -> Iterator[tuple[int, Finding]]:
+def check_corpus(
+    rule: Rule, docs: Sequence[Document], indexes: Sequence[Index] | None = None
+) -> Iterator[tuple[int, Finding]]:
+    """The rule over all documents: corpus-wide checks on the pooled index, the others per document."""
     options: Options = rule.options
+    if indexes is None:
+        indexes = [corpus_index(doc) for doc in docs]
     if options.check not in _CORPUS_WIDE:
-        for i, mentions in enumerate(_corpus_mentions(tuple(docs))):
-            yield from _findings(rule, _variants(options, index_mentions([(i, mentions)])), "this document")
+        for i, index in enumerate(indexes):
+            mentions = [_placed(m, i) for m in index[0]]
+            own = index_mentions([(i, mentions)], {row[0]: _traits_of(row) for row in index[1]})
+            yield from _findings(rule, _variants(options, own), "this document")
         return
-    yield from _findings(rule, _variants(options, _corpus_index(tuple(docs))), "this corpus")
+    yield from _findings(rule, _variants(options, _pooled(indexes)), "this corpus")
