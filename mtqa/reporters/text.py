@@ -23,16 +23,17 @@ _CONTEXT = 60  # code points of context on each side of a span
 
 
 def context(doc: Document, finding: Finding) -> tuple[str, int, int]:
-    """The sentence around a finding, clipped, and the span's place in it."""
+    """The sentence around a finding, clipped to a window (with "…" where cut), and the span's place in it."""
+    line = doc.line_of(finding.start)
     start, end = doc.sentence_of(finding.start)
-    end = max(end, min(finding.end, doc.line_of(finding.start).end))
+    end = max(end, min(finding.end, line.end))
     start = max(start, finding.start - _CONTEXT)
     end = min(end, finding.end + _CONTEXT)
-    text = doc.text[start:end]
-    left = finding.start - start
-    right = min(finding.end, end) - start
-    prefix = "…" if start > doc.line_of(finding.start).start and start == finding.start - _CONTEXT else ""
-    return prefix + text, left + len(prefix), right + len(prefix)
+    prefix = "…" if start > line.start and start == finding.start - _CONTEXT else ""
+    suffix = "…" if end < line.end and end == finding.end + _CONTEXT else ""
+    left = finding.start - start + len(prefix)
+    right = min(finding.end, end) - start + len(prefix)
+    return prefix + doc.text[start:end] + suffix, left, right
 
 
 def render_file(console: Console, result: FileResult) -> None:
