@@ -14,6 +14,14 @@ Three installed sources, each loaded once on first use:
 - ``pyspellchecker``'s English word list (160,000 lower-case forms): a wider
   net of accepted spellings, used only to say "this is a known word".
 
+Reading those sources takes a second, and a pre-commit hook checking one
+small file cannot pay it on every run; nor can it pay for loading 300,000
+words into dictionaries when it looks up a few hundred. So the tables are
+derived once per machine (``mtqa.datacache.persistent``) as sorted word lists
+in flat strings and arrays, which load in milliseconds; a word is found by
+binary search, and a table is turned into a dictionary only once a run has
+looked up enough words to pay for it (a long document, or many).
+
 Closed-class words (articles, pronouns, prepositions, auxiliaries) are absent
 from the lexicon, so they are listed here by class: they are English grammar,
 not data about any text.
@@ -24,10 +32,14 @@ from __future__ import annotations
 import gzip
 import importlib.util
 import json
+from array import array
 from collections import Counter
 from collections.abc import Iterable, Mapping
 from functools import cache, lru_cache
 from pathlib import Path
+from typing import NamedTuple
+
+from mtqa.datacache import persistent
 
 #: Word classes of the lexicon (``pos``) and of the closed classes below.
 NOUN, VERB, ADJ, ADV, AUX = "noun", "verb", "adj", "adv", "aux"
@@ -73,7 +85,15 @@ FUNCTION_WORDS = frozenset().union(*_CLOSED.values())
 
 @lru_cache(maxsize=200_000)
 def zipf(word: str) -> float:
-    """Zipf frequency of a word in English (0 when unknown; 'the' is about 7.7)."""
+    """Zipf frequency of a word in English (0 when unknown; 'the' is about 7.7).
+
+    wordfreq's own value: for a word of ASCII letters (one token to wordfreq, case
+    folded) it is read from a table wordfreq filled; anything else asks wordfreq.
+    """
+    if word.isascii() and word.isalpha():
+        code = _lower_table().get(word.lower(), 0) >> 1
+        if code != _ASK_WORDFREQ:
+            return _zipf_values()[code]
     from wordfreq import zipf_frequency
 
     return float(zipf_frequency(word, "en"))
@@ -86,42 +106,44 @@ def pos(word: str) -> frozenset[str]:
     ``pos("Russian") == {"adj", "noun"}``; closed-class words get their class
     (``pos("the") == {"det"}``) when written lower-case.
     """
-    return _classes().get(word, frozenset())
+    code = _forms().get(word, -1)
+    return _NONE if code < 0 else _class_sets()[code]
+
+
+_NONE: frozenset[str] = frozenset()
 
 
 def is_common_word(word: str) -> bool:
     """True when the lower-case form of ``word`` is an ordinary English word."""
-    lower = word.lower()
-    return lower in _classes()
+    return word.lower() in _forms()
 
 
 def is_proper_word(word: str) -> bool:
     """True when English writes ``word`` capitalised: 'Russian', 'July', 'Moscow', 'God'."""
-    return word[:1].isupper() and word in _classes()
+    return word[:1].isupper() and word in _forms()
 
 
 def is_known(word: str) -> bool:
     """True when any dictionary here knows the word in any case (names included)."""
-    return word.lower() in _known()
+    return bool(_lower_table().get(word.lower(), 0) & _KNOWN)
 
 
 def known_words() -> frozenset[str]:
     """Every word form that ``is_known`` accepts, in lower case (for bulk look-ups)."""
-    return _known()
+    return _known_set()
 
 
 def unknown_words(words: Iterable[str]) -> set[str]:
-    """The Latin-letter words of ``words`` that ``is_known`` rejects, found with set operations.
+    """The Latin-letter words of ``words`` that ``is_known`` rejects.
 
     Most words of a text are in the lexicon exactly as written and drop out
-    in one C-level set difference; only the rest are looked at one by one.
+    first; only the rest are looked up in lower case.
     """
-    known = _known()
-    out = set()
-    for word in set(words).difference(_classes()):
-        if word.lower() not in known and word.isascii() and word.isalpha():
-            out.add(word)
-    return out
+    distinct = set(words)
+    rest = _forms().missing(distinct)
+    candidates = [w for w in rest if w.isascii() and w.isalpha()]
+    table = _lower_table()
+    return {w for w, lower in zip(candidates, map(str.lower, candidates), strict=True) if not table.get(lower, 0) & _KNOWN}
 
 
 def is_function_word(word: str) -> bool:
@@ -142,15 +164,161 @@ def english_shape(word: str) -> int:
     return min(counts.get(padded[k : k + 3], 0) for k in range(len(padded) - 2))
 
 
-@cache
-def _trigrams() -> Mapping[str, int]:
-    words = [w for w in _classes() if w.isalpha() and w.islower()]
+class WordTable:
+    """A sorted table of words with a small number each, read by binary search.
+
+    The words are kept in one string (``\\n`` after each) with an array of
+    their offsets, the numbers in a second array: three objects, not hundreds
+    of thousands, so a table loads in milliseconds. A look-up costs a few
+    microseconds; after ``size // 20`` of them (or when one call asks about
+    many words) the table builds a dictionary once and answers from it.
+    """
+
+    __slots__ = ("_dict", "_keys", "_left", "_offsets", "_size", "_values")
+
+    def __init__(self, keys: str, offsets: bytes, values: bytes, typecode: str) -> None:
+        self._keys = keys
+        self._offsets = array("I")
+        self._offsets.frombytes(offsets)
+        self._values = array(typecode)
+        self._values.frombytes(values)
+        self._size = len(self._values)
+        self._dict: dict[str, int] | None = None
+        self._left = self._size // 20  # binary searches left before the dictionary pays
+
+    @staticmethod
+    def pack(table: Mapping[str, int], typecode: str) -> tuple[str, bytes, bytes, str]:
+        """The flat form of ``table`` (what ``WordTable(*packed)`` reads)."""
+        keys = sorted(table)
+        offsets = array("I", [0])
+        for key in keys:
+            offsets.append(offsets[-1] + len(key) + 1)
+        values = array(typecode, [table[k] for k in keys])
+        return "".join(k + "\n" for k in keys), offsets.tobytes(), values.tobytes(), typecode
+
+    def __len__(self) -> int:
+        return self._size
+
+    def __contains__(self, key: str) -> bool:
+        return self.get(key, -1) != -1
+
+    def get(self, key: str, default: int) -> int:
+        if self._dict is not None:
+            return self._dict.get(key, default)
+        self._left -= 1
+        if self._left < 0:
+            return self.mapping().get(key, default)
+        keys, offsets = self._keys, self._offsets
+        lo, hi = 0, self._size
+        while lo < hi:
+            mid = (lo + hi) >> 1
+            if keys[offsets[mid] : offsets[mid + 1] - 1] < key:
+                lo = mid + 1
+            else:
+                hi = mid
+        if lo < self._size and keys[offsets[lo] : offsets[lo + 1] - 1] == key:
+            return self._values[lo]
+        return default
+
+    def missing(self, words: set[str]) -> set[str]:
+        """The words of ``words`` that are not in the table."""
+        if self._dict is None and len(words) < self._left:
+            return {w for w in words if self.get(w, -1) == -1}
+        return words.difference(self.mapping())
+
+    def mapping(self) -> dict[str, int]:
+        """The whole table as a dictionary (built on the first call)."""
+        if self._dict is None:
+            self._dict = dict(zip(self._keys.split("\n"), self._values, strict=False))
+        return self._dict
+
+
+#: Bits of a lower-case table value: known to a dictionary here; the rest is a zipf code.
+_KNOWN = 1
+#: The zipf code of a word wordfreq must be asked about (not plain ASCII letters).
+_ASK_WORDFREQ = 0xFFFF >> 1
+
+
+class _Data(NamedTuple):
+    """Everything derived from the three packages, kept on disk as one pickle."""
+
+    #: Word form exactly as written -> index of its classes in ``class_sets`` (packed).
+    forms: tuple[str, bytes, bytes, str]
+    class_sets: tuple[frozenset[str], ...]
+    #: Lower-case word -> (zipf code << 1) | known, for every known word and every
+    #: ASCII word of wordfreq's English list (packed).
+    lower: tuple[str, bytes, bytes, str]
+    #: Zipf value of each zipf code.
+    zipfs: tuple[float, ...]
+    #: Letter triple -> how many lower-case lexicon words hold it.
+    trigrams: dict[str, int]
+
+
+@persistent(("lemminflect", "pyspellchecker", "wordfreq"))
+def _data() -> _Data:
+    from wordfreq import get_frequency_dict, zipf_frequency
+
+    classes = _read_classes()
+    sets = sorted(set(classes.values()), key=sorted)
+    index = {kinds: n for n, kinds in enumerate(sets)}
+    forms = WordTable.pack({form: index[kinds] for form, kinds in classes.items()}, "B")
+
+    # A word of ASCII letters is one token to wordfreq, so its zipf value depends on its
+    # frequency alone: ask wordfreq once per frequency, with a word that has it.
+    by_freq: dict[float, float] = {}
+    zipfs: dict[str, float] = {}
+    for word, freq in get_frequency_dict("en").items():
+        if word.isascii() and word.isalpha():
+            if freq not in by_freq:
+                by_freq[freq] = float(zipf_frequency(word, "en"))
+            zipfs[word] = by_freq[freq]
+    absent = float(zipf_frequency("qqqqxqqqqx", "en"))  # a word wordfreq never saw
+    values = [absent, *sorted(set(zipfs.values()))]
+    code = {value: n for n, value in enumerate(values)}
+    known = {form.lower() for form in classes} | _read_spellings()
+    lower: dict[str, int] = {}
+    for word in known | zipfs.keys():
+        plain = word.isascii() and word.isalpha()
+        z = code[zipfs[word]] if word in zipfs else 0 if plain else _ASK_WORDFREQ
+        lower[word] = (z << 1) | (_KNOWN if word in known else 0)
+
+    words = [w for w in classes if w.isalpha() and w.islower()]
     text = "^" + "$^".join(words) + "$"
-    return Counter(map("".join, zip(text, text[1:], text[2:], strict=False)))
+    trigrams = dict(Counter(map("".join, zip(text, text[1:], text[2:], strict=False))))
+    return _Data(forms, tuple(sets), WordTable.pack(lower, "H"), tuple(values), trigrams)
 
 
 @cache
-def _classes() -> Mapping[str, frozenset[str]]:
+def _forms() -> WordTable:
+    return WordTable(*_data().forms)
+
+
+@cache
+def _class_sets() -> tuple[frozenset[str], ...]:
+    return _data().class_sets
+
+
+@cache
+def _lower_table() -> WordTable:
+    return WordTable(*_data().lower)
+
+
+@cache
+def _zipf_values() -> tuple[float, ...]:
+    return _data().zipfs
+
+
+@cache
+def _trigrams() -> dict[str, int]:
+    return _data().trigrams
+
+
+@cache
+def _known_set() -> frozenset[str]:
+    return frozenset(word for word, value in _lower_table().mapping().items() if value & _KNOWN)
+
+
+def _read_classes() -> dict[str, frozenset[str]]:
     """Word form -> its classes: lemminflect's lexicon plus the closed classes."""
     table: dict[str, set[str]] = {}
     path = _package_file("lemminflect", "resources", "lemma_lu.csv.gz")
@@ -176,14 +344,7 @@ def _package_file(package: str, *parts: str) -> Path:
     return Path(next(iter(spec.submodule_search_locations)), *parts)
 
 
-@cache
-def _known() -> frozenset[str]:
-    """Every word form any dictionary here knows, in lower case."""
-    return frozenset(form.lower() for form in _classes()) | _spellings()
-
-
-@cache
-def _spellings() -> frozenset[str]:
+def _read_spellings() -> frozenset[str]:
     """pyspellchecker's English word list (lower-case)."""
     path = _package_file("spellchecker", "resources", "en.json.gz")
     with gzip.open(path, "rt", encoding="utf-8") as handle:

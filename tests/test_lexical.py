@@ -19,6 +19,7 @@ from mtqa.engine import check_document
 from mtqa.finding import Severity
 from mtqa.kinds import acronym, capitalisation, garbled
 from mtqa.lexicon import (
+    WordTable,
     english_shape,
     is_common_word,
     is_known,
@@ -77,6 +78,29 @@ def test_frequency_alone_does_not_make_a_word() -> None:
     # The point of the context checks: web frequency rates French fragments above rare English.
     assert zipf("chez") > zipf("pulmonectomy")
     assert not is_common_word("chez")
+
+
+def test_zipf_is_wordfreqs_value() -> None:
+    """The table read for plain ASCII words gives wordfreq's own number, rounding included."""
+    from wordfreq import zipf_frequency
+
+    words = ["the", "The", "minister", "Syria", "chez", "trou", "pulmonectomy", "qqxqqzzq", "a", "I",
+             "don't", "well-known", "déjà", "COVID-19", "Moscow's", "mln", "ZORVU"]
+    assert [zipf(w) for w in words] == [float(zipf_frequency(w, "en")) for w in words]
+
+
+def test_word_table_binary_search_and_dictionary_agree() -> None:
+    words = {f"{a}{b}{c}{d}": n % 200 for n, (a, b, c, d) in enumerate(
+        (a, b, c, d) for a in "abcdefghij" for b in "éaz" for c in ("", "x", "yy", "Zé") for d in ("", "q", "rs", "t"))}
+    table = WordTable(*WordTable.pack(words, "B"))
+    probes = ["", "a", "aé", "aéZé", "jzyyrs", "jzyyy", "k", "A", "é", "aaa"]
+    assert len(words) // 20 > 2 * len(probes)  # few probes: binary search until mapping()
+    searched = [table.get(w, -1) for w in probes]
+    assert searched == [words.get(w, -1) for w in probes]
+    assert table.missing(set(probes)) == {w for w in probes if w not in words}
+    assert table.mapping() == words
+    assert [table.get(w, -1) for w in probes] == searched
+    assert table.missing(set(probes)) == {w for w in probes if w not in words}
 
 
 # --- options --------------------------------------------------------------------------------
