@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from mtqa.document import Document
@@ -15,6 +16,8 @@ class FileResult:
     findings: tuple[Finding, ...] = ()
     #: One-line message when the file could not be checked.
     error: str | None = None
+    #: Segment-based input: each segment's target text by id, for showing context.
+    segments: Mapping[str, str] | None = None
 
 
 def count_at_least(results: tuple[FileResult, ...] | list[FileResult], level: Severity) -> int:

@@ -320,7 +320,7 @@ def check_segmented(args: argparse.Namespace, paths: Sequence[str], rules: tuple
             out.append(FileResult(path, None, error=str(exc)))
             continue
         findings = check_segments(path, segments, rules, select_source_rules(args.enable, args.disable))
-        out.append(FileResult(path, None, findings))
+        out.append(FileResult(path, None, findings, segments={seg.id: seg.target for seg in segments}))
     return out
 
 

@@ -36,6 +36,12 @@ def context(doc: Document, finding: Finding) -> tuple[str, int, int]:
     return prefix + doc.text[start:end] + suffix, left, right
 
 
+def _segment_document(result: FileResult, segment: str) -> Document | None:
+    if result.segments is None or segment not in result.segments:
+        return None
+    return Document(f"{result.path}#{segment}", result.segments[segment])
+
+
 def render_file(console: Console, result: FileResult) -> None:
     if result.error is not None:
         console.print(Text(f"{result.path}: error: {result.error}", style="bold red"))
@@ -46,7 +52,7 @@ def render_file(console: Console, result: FileResult) -> None:
     doc = result.document
     for f in result.findings:
         if f.segment is not None:
-            where = f"seg {f.segment}:{f.start + 1}"
+            where = f"seg {f.segment}:{f.start + 1}"  # column in the segment's target
         else:
             line, col = doc.position(f.start) if doc else (0, f.start)
             where = f"{line}:{col}"
@@ -56,8 +62,9 @@ def render_file(console: Console, result: FileResult) -> None:
         head.append(f"{f.rule}  ", style="magenta")
         head.append(f.message)
         console.print(head)
-        if doc is not None and f.segment is None:
-            snippet, left, right = context(doc, f)
+        shown_doc = doc if f.segment is None else _segment_document(result, f.segment)
+        if shown_doc is not None:
+            snippet, left, right = context(shown_doc, f)
             snippet = snippet.replace("\t", " ").replace("\r", " ")
             shown = Text("      ")
             shown.append(snippet[:left])
