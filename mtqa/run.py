@@ -56,7 +56,7 @@ def load_setup(args: argparse.Namespace) -> tuple[Config, tuple[Rule, ...], list
         config = Config()
     dirs = [] if args.no_builtin else [builtin_rules_dir()]
     dirs += [*config.rules, *(Path(d) for d in args.rules)]
-    ruleset = load_rules(dirs)
+    ruleset = load_rules(dirs, trusted=[builtin_rules_dir()])
     problems += [str(e) for e in ruleset.errors]
     loaded = ruleset.rules
     glossary = getattr(args, "glossary", None) or config.glossary

@@ -2,16 +2,61 @@
 
 from __future__ import annotations
 
+import contextvars
 from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import Any, cast
 
 import regex
 
 from mtqa.rule import OptionError
 
+_DEFER = contextvars.ContextVar("mtqa_defer_compile", default=False)
+
+
+@contextmanager
+def deferred_compilation() -> Iterator[None]:
+    """Inside this block rule regexes compile on first use, not when loaded.
+
+    For rule files already validated - the built-in rules, which the test suite
+    loads and checks - so that a run that needs no check (a warm cache) does
+    not pay for compiling them.
+    """
+    token = _DEFER.set(True)
+    try:
+        yield
+    finally:
+        _DEFER.reset(token)
+
+
+def deferring() -> bool:
+    """True inside ``deferred_compilation``: skip validations that would compile now."""
+    return _DEFER.get()
+
+
+class LazyPattern:
+    """A regex compiled on first use; every attribute is the compiled pattern's."""
+
+    __slots__ = ("_compiled", "_flags", "_source")
+
+    def __init__(self, source: str, flags: int) -> None:
+        self._source, self._flags = source, flags
+        self._compiled: regex.Pattern[str] | None = None
+
+    def __getattr__(self, name: str) -> Any:
+        if self._compiled is None:
+            self._compiled = regex.compile(self._source, self._flags)
+        return getattr(self._compiled, name)
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (LazyPattern, (self._source, self._flags))
+
 
 def compile_pattern(pattern: str, key: str, ignorecase: bool = False) -> regex.Pattern[str]:
     """Compile a rule's regex (the ``regex`` module: \\p{Cyrillic} and friends work)."""
     flags = regex.V1 | (regex.IGNORECASE if ignorecase else 0)
+    if _DEFER.get():
+        return cast("regex.Pattern[str]", LazyPattern(pattern, flags))
     try:
         return regex.compile(pattern, flags)
     except regex.error as exc:

@@ -16,7 +16,7 @@ import regex
 
 from mtqa.document import Document
 from mtqa.finding import Finding
-from mtqa.kinds._text import Literal, compile_pattern, match_case, phrase_matcher
+from mtqa.kinds._text import Literal, compile_pattern, deferring, match_case, phrase_matcher
 from mtqa.rule import OptionError, Rule, expect_type
 
 KEYS = ("replace", "ignorecase")
@@ -53,11 +53,12 @@ def parse(raw: Mapping[str, Any]) -> Options:
         matcher: regex.Pattern[str] | Literal
         if "pattern" in entry:
             pattern = compile_pattern(expect_type(entry["pattern"], f"{key}.pattern", str), key, ignorecase)
-            try:
-                pattern.sub(use, "")
-                _check_template(pattern, use)
-            except (regex.error, IndexError) as exc:
-                raise OptionError(key, f"bad 'use' template {use!r}: {exc}") from None
+            if not deferring():
+                try:
+                    pattern.sub(use, "")
+                    _check_template(pattern, use)
+                except (regex.error, IndexError) as exc:
+                    raise OptionError(key, f"bad 'use' template {use!r}: {exc}") from None
             matcher = pattern
         else:
             matcher = phrase_matcher(expect_type(entry["phrase"], f"{key}.phrase", str), ignorecase)
