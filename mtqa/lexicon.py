@@ -133,6 +133,17 @@ def known_words() -> frozenset[str]:
     return _known_set()
 
 
+def known_among(words: set[str]) -> set[str]:
+    """The lower-case words of ``words`` that ``is_known`` accepts, in one bulk look-up."""
+    table = _lower_table()
+    return {w for w in table.present(words) if table.get(w, 0) & _KNOWN}
+
+
+def common_among(words: set[str]) -> set[str]:
+    """The lower-case words of ``words`` that are ordinary English words (``is_common_word``)."""
+    return _forms().present(words)
+
+
 def unknown_words(words: Iterable[str]) -> set[str]:
     """The Latin-letter words of ``words`` that ``is_known`` rejects.
 
@@ -225,6 +236,12 @@ class WordTable:
         if self._dict is None and len(words) < self._left:
             return {w for w in words if self.get(w, -1) == -1}
         return words.difference(self.mapping())
+
+    def present(self, words: set[str]) -> set[str]:
+        """The words of ``words`` that are in the table."""
+        if self._dict is None and len(words) < self._left:
+            return {w for w in words if self.get(w, -1) != -1}
+        return self.mapping().keys() & words  # iterates the smaller side (set.intersection would not)
 
     def mapping(self) -> dict[str, int]:
         """The whole table as a dictionary (built on the first call)."""

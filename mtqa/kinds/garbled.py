@@ -33,6 +33,7 @@ import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, replace
 from difflib import SequenceMatcher
+from itertools import repeat
 from typing import Any
 
 from mtqa.document import Document, Token
@@ -46,11 +47,12 @@ from mtqa.lexicon import (
     PARTICLES,
     PREPOSITIONS,
     VERB,
+    common_among,
     english_shape,
     is_common_word,
     is_known,
     is_proper_word,
-    known_words,
+    known_among,
     pos,
     zipf,
 )
@@ -346,8 +348,8 @@ def _lost_head(word: str) -> str | None:
     """The common word that ``word`` is the tail of, one or two first letters lost ("nstability")."""
     if len(word) < _HEAD_MIN_LENGTH:
         return None
-    known = known_words()
-    for whole in [head + word for head in _HEADS if head + word in known]:
+    wholes = known_among(set(map(str.__add__, _HEADS, repeat(word))))
+    for whole in sorted(wholes, key=lambda w: _HEAD_RANK[w[: len(w) - len(word)]]):
         if zipf(whole) >= _HEAD_WORD_ZIPF:
             return whole
     return None
@@ -356,26 +358,24 @@ def _lost_head(word: str) -> str | None:
 _HEAD_MIN_LENGTH = 4
 _HEAD_WORD_ZIPF = 2.5
 _HEADS = tuple(_LETTERS) + tuple(a + b for a in _LETTERS for b in _LETTERS)
+_HEAD_RANK = {head: n for n, head in enumerate(_HEADS)}
 
 
 def _typo_of(word: str) -> bool:
-    """A one-letter slip (drop, swap, change, extra) away from a common word: a spelling error."""
+    """A one-letter slip (drop, swap, change, extra) away from a common word: a spelling error.
+
+    ``word`` is lower-case: so are its edits, looked up in the lexicon at once.
+    """
     if len(word) < _TYPO_MIN_LENGTH:
         return False
-    for candidate in _edits(word):
-        if is_common_word(candidate) and zipf(candidate) >= _TYPO_TARGET_ZIPF:
-            return True
-    return False
+    return any(zipf(candidate) >= _TYPO_TARGET_ZIPF for candidate in common_among(_edits(word)))
 
 
-def _edits(word: str) -> Iterator[str]:
+def _edits(word: str) -> set[str]:
+    """Every string one deletion, swap of neighbours, change or insertion of a letter away."""
     splits = [(word[:k], word[k:]) for k in range(len(word) + 1)]
-    for head, tail in splits:
-        if tail:
-            yield head + tail[1:]
-        if len(tail) > 1:
-            yield head + tail[1] + tail[0] + tail[2:]
-        for c in _LETTERS:
-            if tail:
-                yield head + c + tail[1:]
-            yield head + c + tail
+    edits = {head + tail[1:] for head, tail in splits if tail}
+    edits.update(head + tail[1] + tail[0] + tail[2:] for head, tail in splits if len(tail) > 1)
+    edits.update(head + c + tail[1:] for head, tail in splits if tail for c in _LETTERS)
+    edits.update(head + c + tail for head, tail in splits for c in _LETTERS)
+    return edits
