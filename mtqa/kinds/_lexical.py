@@ -46,17 +46,23 @@ class Context:
     titled: tuple[int, ...]
     #: Indices of Latin-letter tokens that no dictionary knows in any case.
     unknown: tuple[int, ...]
-    #: Word -> indices of its tokens, filled on first use (``positions``); not part of the value.
-    index: dict[str, tuple[int, ...]] = field(default_factory=dict, compare=False, repr=False)
+    #: Word -> indices of the capitalised tokens right before it, filled on first use
+    #: (``capitalised_before``; the key '' marks it built); not part of the value.
+    before: dict[str, tuple[int, ...]] = field(default_factory=dict, compare=False, repr=False)
 
-    def positions(self, word: str) -> tuple[int, ...]:
-        """The indices of the tokens written exactly ``word``, in order (the index is built once)."""
-        if not self.index and self.texts:
+    def capitalised_before(self, word: str) -> tuple[int, ...]:
+        """The indices, in order, of the capitalised tokens followed by a token written ``word``.
+
+        The index is built once, from the capitalised tokens only (a fraction of all).
+        """
+        if "" not in self.before:
             built: dict[str, list[int]] = {}
-            for i, text in enumerate(self.texts):
-                built.setdefault(text, []).append(i)
-            self.index.update((text, tuple(at)) for text, at in built.items())
-        return self.index.get(word, ())
+            texts = self.texts
+            for j in compress(range(len(texts) - 1), map(self.capital_forms.__contains__, texts)):
+                built.setdefault(texts[j + 1], []).append(j)
+            self.before.update((text, tuple(at)) for text, at in built.items())
+            self.before[""] = ()
+        return self.before.get(word, ())
 
     def gap_before(self, i: int) -> str | None:
         """The text between token i-1 and token i, or None at the start of a line."""

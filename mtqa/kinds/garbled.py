@@ -229,11 +229,8 @@ def _phrase_twin(ctx: Context, i: int) -> str | None:
     if is_first_name(word) or russian_name_score(word) >= _SURNAME_SCORE:
         return None
     initial = word[0]
-    # The twin stands right before the phrase's first word: only those tokens are looked at.
-    for k in ctx.positions(after[0]):
-        j = k - 1
-        if j < 0:
-            continue
+    # The twin starts with the same capital and stands right before the phrase's first word.
+    for j in ctx.capitalised_before(after[0]):
         text = ctx.texts[j]
         if text[0] != initial or text == word or not is_common_word(text):
             continue
