@@ -87,13 +87,18 @@ FUNCTION_WORDS = frozenset().union(*_CLOSED.values())
 def zipf(word: str) -> float:
     """Zipf frequency of a word in English (0 when unknown; 'the' is about 7.7).
 
-    wordfreq's own value: for a word of ASCII letters (one token to wordfreq, case
-    folded) it is read from a table wordfreq filled; anything else asks wordfreq.
+    wordfreq's own value, read from a table filled by wordfreq: for a word of
+    ASCII letters (one token to wordfreq, case folded) and for a word of other
+    letters that the table holds exactly as written. Anything else asks wordfreq.
     """
     if word.isascii() and word.isalpha():
         code = _lower_table().get(word.lower(), 0) >> 1
-        if code != _ASK_WORDFREQ:
-            return _zipf_values()[code]
+    elif word.isalpha():
+        code = _lower_table().get(word, _ASK_WORDFREQ << 1) >> 1  # only as written: no case folding
+    else:
+        code = _ASK_WORDFREQ
+    if code != _ASK_WORDFREQ:
+        return _zipf_values()[code]
     from wordfreq import zipf_frequency
 
     return float(zipf_frequency(word, "en"))
@@ -263,7 +268,7 @@ class _Data(NamedTuple):
     forms: tuple[str, bytes, bytes, str]
     class_sets: tuple[frozenset[str], ...]
     #: Lower-case word -> (zipf code << 1) | known, for every known word and every
-    #: ASCII word of wordfreq's English list (packed).
+    #: word of letters in wordfreq's English list (packed).
     lower: tuple[str, bytes, bytes, str]
     #: Zipf value of each zipf code.
     zipfs: tuple[float, ...]
@@ -289,14 +294,17 @@ def _data() -> _Data:
             if freq not in by_freq:
                 by_freq[freq] = float(zipf_frequency(word, "en"))
             zipfs[word] = by_freq[freq]
-    absent = float(zipf_frequency("qqqqxqqqqx", "en"))  # a word wordfreq never saw
-    values = [absent, *sorted(set(zipfs.values()))]
-    code = {value: n for n, value in enumerate(values)}
     known = {form.lower() for form in classes} | _read_spellings()
+    # Words of other letters ("café", "protégé"): wordfreq's value for each exactly as written.
+    for word in known | get_frequency_dict("en").keys():
+        if word.isalpha() and not word.isascii():
+            zipfs[word] = float(zipf_frequency(word, "en"))
+    absent = float(zipf_frequency("qqqqxqqqqx", "en"))  # a word wordfreq never saw
+    values = [absent, *sorted(set(zipfs.values()) - {absent})]
+    code = {value: n for n, value in enumerate(values)}
     lower: dict[str, int] = {}
     for word in known | zipfs.keys():
-        plain = word.isascii() and word.isalpha()
-        z = code[zipfs[word]] if word in zipfs else 0 if plain else _ASK_WORDFREQ
+        z = code[zipfs[word]] if word in zipfs else 0 if word.isascii() and word.isalpha() else _ASK_WORDFREQ
         lower[word] = (z << 1) | (_KNOWN if word in known else 0)
 
     words = [w for w in classes if w.isalpha() and w.islower()]
