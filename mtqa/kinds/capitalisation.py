@@ -23,6 +23,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, replace
+from itertools import compress
 from typing import Any
 
 from mtqa.document import Document, Token
@@ -75,12 +76,13 @@ def parse(raw: Mapping[str, Any]) -> Options:
 def check(rule: Rule, doc: Document) -> Iterator[Finding]:
     options: Options = rule.options
     ctx = context(doc)
-    for i in ctx.titled:
+    # What depends on the word alone is judged once per distinct word, then only its tokens are looked at.
+    texts = ctx.texts
+    eligible = {w for w in set(map(texts.__getitem__, ctx.titled)) if _eligible(w, options)}
+    for i in compress(ctx.titled, map(eligible.__contains__, map(texts.__getitem__, ctx.titled))):
         tok = ctx.tokens[i]
         word = tok.text
-        if len(word) < options.min_length or not is_titlecase(word):
-            continue
-        verdict = _judge(ctx, i, options)
+        verdict = _judge(ctx, i)
         if verdict is None:
             continue
         level, why = verdict
@@ -93,17 +95,24 @@ def check(rule: Rule, doc: Document) -> Iterator[Finding]:
         yield replace(finding, severity=severity)
 
 
-def _judge(ctx: Context, i: int, options: Options) -> tuple[int, str] | None:
-    tok = ctx.tokens[i]
-    word = tok.text
+def _eligible(word: str, options: Options) -> bool:
+    """A title-case common word, frequent enough, that English does not capitalise and no name is."""
+    if len(word) < options.min_length or not is_titlecase(word):
+        return False
     lower = word.lower()
     classes = pos(lower)
     if is_proper_word(word) or is_title(word):
-        return None
+        return False
     if not classes and (not (is_known(lower) and zipf(lower) >= options.min_zipf) or _name_shaped(word)):
-        return None
-    if classes and lower not in FUNCTION_WORDS and zipf(lower) < options.min_zipf:
-        return None
+        return False
+    return not (classes and lower not in FUNCTION_WORDS and zipf(lower) < options.min_zipf)
+
+
+def _judge(ctx: Context, i: int) -> tuple[int, str] | None:
+    """Token i, an ``_eligible`` word capitalised mid-sentence: why the capital is wrong here, or None."""
+    word = ctx.tokens[i].text
+    lower = word.lower()
+    classes = pos(lower)
     gap = ctx.gap_before(i)
     if gap is None or gap.strip(" ,"):
         return None  # after a full stop, colon, bracket, quote or dash a capital may start something new
