@@ -78,7 +78,9 @@ def check(rule: Rule, doc: Document) -> Iterator[Finding]:
     ctx = context(doc)
     # What depends on the word alone is judged once per distinct word, then only its tokens are looked at.
     texts = ctx.texts
-    eligible = {w for w in set(map(texts.__getitem__, ctx.titled)) if _eligible(w, options)}
+    eligible = {
+        w for w in set(map(texts.__getitem__, ctx.titled)) if _eligible(w, options) and not _name_here(ctx, w)
+    }
     for i in compress(ctx.titled, map(eligible.__contains__, map(texts.__getitem__, ctx.titled))):
         tok = ctx.tokens[i]
         word = tok.text
@@ -106,6 +108,14 @@ def _eligible(word: str, options: Options) -> bool:
     if not classes and (not (is_known(lower) and zipf(lower) >= options.min_zipf) or _name_shaped(word)):
         return False
     return not (classes and lower not in FUNCTION_WORDS and zipf(lower) < options.min_zipf)
+
+
+def _name_here(ctx: Context, word: str) -> bool:
+    """The document capitalises the word every time it is written mid-sentence, more than once:
+    a name here, wherever it stands (``_judge`` says None for each of its tokens, since only an
+    auxiliary or a conjunction closing a name run is judged before that test)."""
+    lower = word.lower()
+    return lower not in _CLOSERS and ctx.capitalised[lower] > 1 and not ctx.lowered[lower]
 
 
 def _judge(ctx: Context, i: int) -> tuple[int, str] | None:
