@@ -9,12 +9,19 @@ rule, start, end, text, severity, suggestion, message. With ``--files`` each
 whole file is one document instead (what ``mtqa check FILE`` sees, and where
 per-document work grows with the document). ``--quick``: only wmt21.
 
+``--inject`` first plants the errors these rules look for, deterministically,
+so that far more of their code runs: acronyms written lower-case ("us",
+"eu", "un"), every 29th lower-case word capitalised, every 41st word of five
+or more letters garbled (first letter lost, or a letter doubled and the word
+capitalised). It is a harness for comparing two versions, not an evaluation.
+
 An optimisation must leave the file identical: ``cmp before.tsv after.tsv``.
 """
 
 from __future__ import annotations
 
 import argparse
+import re
 import sys
 import time
 from pathlib import Path
@@ -34,7 +41,7 @@ def lexical_rules() -> tuple[Rule, ...]:
     return tuple(r for r in load_rules([builtin_rules_dir()]).rules if r.kind in LEXICAL_KINDS)
 
 
-def documents(root: Path, whole_files: bool, quick: bool) -> list[Document]:
+def documents(root: Path, whole_files: bool, quick: bool, planted: bool = False) -> list[Document]:
     files = reference_files(root) + system_files(root)
     if quick:
         files = [(folder, name) for folder, name in files if folder.name == "wmt21"]
@@ -44,7 +51,29 @@ def documents(root: Path, whole_files: bool, quick: bool) -> list[Document]:
             docs.append(Document(f"{folder.name}/{name}", (folder / name).read_text(encoding="utf-8")))
         else:
             docs.extend(Document(d.name, d.text) for d in read_documents(folder, name))
-    return docs
+    return [Document(d.path, inject(d.text)) for d in docs] if planted else docs
+
+
+_ACRONYMS = re.compile(r"\b(US|EU|UN|UK|NATO|USA|IS)\b")
+_WORD = re.compile(r"(?<![\w'’-])[A-Za-z]+(?![\w'’-])")
+
+
+def inject(text: str) -> str:
+    """The text with lexical errors planted at fixed intervals (see the module docstring)."""
+    text = _ACRONYMS.sub(lambda m: m.group(1).lower(), text)
+    n = 0
+
+    def plant(m: re.Match[str]) -> str:
+        nonlocal n
+        n += 1
+        word = m.group(0)
+        if n % 41 == 0 and len(word) >= 5:
+            return word[1:] if n % 2 else (word[:2] + word[2] + word[2:]).capitalize()
+        if n % 29 == 0 and word.islower() and m.start() > 0 and text[m.start() - 1] == " ":
+            return word.capitalize()
+        return word
+
+    return _WORD.sub(plant, text)
 
 
 def _cell(value: object) -> str:
@@ -56,12 +85,13 @@ def main() -> int:
     parser.add_argument("out", type=Path)
     parser.add_argument("--files", action="store_true", help="each whole file is one document")
     parser.add_argument("--quick", action="store_true", help="only the wmt21 files")
+    parser.add_argument("--inject", action="store_true", help="plant lexical errors first")
     args = parser.parse_args()
     if not WMT.is_dir():
         print(f"no corpus at {WMT}", file=sys.stderr)
         return 2
     rules = lexical_rules()
-    docs = documents(WMT, args.files, args.quick)
+    docs = documents(WMT, args.files, args.quick, args.inject)
     for doc in docs:  # tokenise outside the timing
         _ = doc.tokens
     rows: list[tuple[object, ...]] = []
