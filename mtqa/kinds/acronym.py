@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
+from itertools import compress, count, repeat
 from typing import Any
 
 import regex
@@ -79,10 +80,12 @@ def check(rule: Rule, doc: Document) -> Iterator[Finding]:
     options: Options = rule.options
     ctx = context(doc)
     wanted = {a.acronym.lower(): a for a in options.acronyms}
-    forms = {w for w in ctx.lowered if w.split("-", 1)[0] in wanted}
+    lowered = ctx.lowered
+    hyphenated = compress(lowered, map(str.__contains__, lowered, repeat("-")))
+    forms = {w for w in wanted if w in lowered} | {w for w in hyphenated if w.split("-", 1)[0] in wanted}
     if not forms:
         return
-    for i in [i for i, w in enumerate(ctx.texts) if w in forms]:
+    for i in compress(count(), map(forms.__contains__, ctx.texts)):
         tok = ctx.tokens[i]
         head = tok.text.split("-", 1)[0]
         entry = wanted[head]
