@@ -183,7 +183,7 @@ def english_shape(word: str) -> int:
 class WordTable:
     """A sorted table of words with a small number each, read by binary search.
 
-    The words are kept in one string (``\\n`` after each) with an array of
+    The words are kept in one UTF-8 string (``\\n`` after each) with an array of
     their offsets, the numbers in a second array: three objects, not hundreds
     of thousands, so a table loads in milliseconds. A look-up costs a few
     microseconds; after ``size // 20`` of them (or when one call asks about
@@ -192,7 +192,7 @@ class WordTable:
 
     __slots__ = ("_dict", "_keys", "_left", "_offsets", "_size", "_values")
 
-    def __init__(self, keys: str, offsets: bytes, values: bytes, typecode: str) -> None:
+    def __init__(self, keys: bytes, offsets: bytes, values: bytes, typecode: str) -> None:
         self._keys = keys
         self._offsets = array("I")
         self._offsets.frombytes(offsets)
@@ -203,14 +203,16 @@ class WordTable:
         self._left = self._size // 20  # binary searches left before the dictionary pays
 
     @staticmethod
-    def pack(table: Mapping[str, int], typecode: str) -> tuple[str, bytes, bytes, str]:
-        """The flat form of ``table`` (what ``WordTable(*packed)`` reads)."""
+    def pack(table: Mapping[str, int], typecode: str) -> tuple[bytes, bytes, bytes, str]:
+        """The flat form of ``table`` (what ``WordTable(*packed)`` reads): the words in UTF-8,
+        which orders them as Python orders strings and loads without decoding."""
         keys = sorted(table)
+        encoded = [k.encode("utf-8") for k in keys]
         offsets = array("I", [0])
-        for key in keys:
+        for key in encoded:
             offsets.append(offsets[-1] + len(key) + 1)
         values = array(typecode, [table[k] for k in keys])
-        return "".join(k + "\n" for k in keys), offsets.tobytes(), values.tobytes(), typecode
+        return b"".join(k + b"\n" for k in encoded), offsets.tobytes(), values.tobytes(), typecode
 
     def __len__(self) -> int:
         return self._size
@@ -225,14 +227,15 @@ class WordTable:
         if self._left < 0:
             return self.mapping().get(key, default)
         keys, offsets = self._keys, self._offsets
+        target = key.encode("utf-8", "surrogatepass")  # a lone surrogate matches nothing, and raises nothing
         lo, hi = 0, self._size
         while lo < hi:
             mid = (lo + hi) >> 1
-            if keys[offsets[mid] : offsets[mid + 1] - 1] < key:
+            if keys[offsets[mid] : offsets[mid + 1] - 1] < target:
                 lo = mid + 1
             else:
                 hi = mid
-        if lo < self._size and keys[offsets[lo] : offsets[lo + 1] - 1] == key:
+        if lo < self._size and keys[offsets[lo] : offsets[lo + 1] - 1] == target:
             return self._values[lo]
         return default
 
@@ -251,7 +254,7 @@ class WordTable:
     def mapping(self) -> dict[str, int]:
         """The whole table as a dictionary (built on the first call)."""
         if self._dict is None:
-            self._dict = dict(zip(self._keys.split("\n"), self._values, strict=False))
+            self._dict = dict(zip(self._keys.decode("utf-8").split("\n"), self._values, strict=False))
         return self._dict
 
 
@@ -265,11 +268,11 @@ class _Data(NamedTuple):
     """Everything derived from the three packages, kept on disk as one pickle."""
 
     #: Word form exactly as written -> index of its classes in ``class_sets`` (packed).
-    forms: tuple[str, bytes, bytes, str]
+    forms: tuple[bytes, bytes, bytes, str]
     class_sets: tuple[frozenset[str], ...]
     #: Lower-case word -> (zipf code << 1) | known, for every known word and every
     #: word of letters in wordfreq's English list (packed).
-    lower: tuple[str, bytes, bytes, str]
+    lower: tuple[bytes, bytes, bytes, str]
     #: Zipf value of each zipf code.
     zipfs: tuple[float, ...]
     #: Letter triple -> how many lower-case lexicon words hold it.

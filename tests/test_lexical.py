@@ -94,7 +94,7 @@ def test_word_table_binary_search_and_dictionary_agree() -> None:
     words = {f"{a}{b}{c}{d}": n % 200 for n, (a, b, c, d) in enumerate(
         (a, b, c, d) for a in "abcdefghij" for b in "éaz" for c in ("", "x", "yy", "Zé") for d in ("", "q", "rs", "t"))}
     table = WordTable(*WordTable.pack(words, "B"))
-    probes = ["", "a", "aé", "aéZé", "jzyyrs", "jzyyy", "k", "A", "é", "aaa"]
+    probes = ["", "a", "aé", "aéZé", "jzyyrs", "jzyyy", "k", "A", "é", "aaa", "\ud800"]
     assert len(words) // 20 > 2 * len(probes)  # few probes: binary search until mapping()
     searched = [table.get(w, -1) for w in probes]
     assert searched == [words.get(w, -1) for w in probes]
