@@ -32,6 +32,8 @@ from __future__ import annotations
 import gzip
 import importlib.util
 import json
+import math
+import re
 from array import array
 from collections import Counter
 from collections.abc import Iterable, Mapping
@@ -88,13 +90,20 @@ def zipf(word: str) -> float:
     """Zipf frequency of a word in English (0 when unknown; 'the' is about 7.7).
 
     wordfreq's own value, read from a table filled by wordfreq: for a word of
-    ASCII letters (one token to wordfreq, case folded) and for a word of other
-    letters that the table holds exactly as written. Anything else asks wordfreq.
+    ASCII letters (one token to wordfreq, case folded), for a word of other
+    letters that the table holds exactly as written, and for ASCII words joined
+    by spaces or hyphens ("united states", "cross-country": wordfreq's tokens,
+    whose frequencies it combines as computed here). Anything else asks wordfreq.
     """
     if word.isascii() and word.isalpha():
         code = _lower_table().get(word.lower(), 0) >> 1
     elif word.isalpha():
         code = _lower_table().get(word, _ASK_WORDFREQ << 1) >> 1  # only as written: no case folding
+    elif word.isascii() and _PHRASE_RE.fullmatch(word):
+        phrase = _phrase_zipf(word.lower().replace("-", " ").split(" "))
+        if phrase is not None:
+            return phrase
+        code = _ASK_WORDFREQ
     else:
         code = _ASK_WORDFREQ
     if code != _ASK_WORDFREQ:
@@ -102,6 +111,26 @@ def zipf(word: str) -> float:
     from wordfreq import zipf_frequency
 
     return float(zipf_frequency(word, "en"))
+
+
+_PHRASE_RE = re.compile(r"[A-Za-z]+(?:[ -][A-Za-z]+)+")
+
+
+def _phrase_zipf(tokens: list[str]) -> float | None:
+    """wordfreq's zipf value of several tokens: ``1 / f = 1 / f1 + 1 / f2 + ...``, rounded as
+    wordfreq rounds (``_word_frequency``, ``zipf_frequency``); None if a frequency is not at hand."""
+    table, freqs = _lower_table(), _data().freqs
+    one_over = 0.0
+    for token in tokens:
+        code = table.get(token, 0) >> 1
+        if code == 0:
+            return _zipf_values()[0]  # a token wordfreq never saw: its minimum, as for one word
+        if code >= len(freqs) or math.isnan(freqs[code]):
+            return None
+        one_over += 1.0 / freqs[code]
+    freq = max(1.0 / one_over, _data().min_freq)
+    freq = round(freq, math.floor(-math.log(freq, 10)) + 3)
+    return round(math.log(freq, 10) + 9, 2)
 
 
 def pos(word: str) -> frozenset[str]:
@@ -275,13 +304,17 @@ class _Data(NamedTuple):
     lower: tuple[bytes, bytes, bytes, str]
     #: Zipf value of each zipf code.
     zipfs: tuple[float, ...]
+    #: wordfreq's frequency behind each zipf code of a plain ASCII word (NaN for other codes).
+    freqs: tuple[float, ...]
+    #: wordfreq's frequency floor for zipf 0.
+    min_freq: float
     #: Letter triple -> how many lower-case lexicon words hold it.
     trigrams: dict[str, int]
 
 
 @persistent(("lemminflect", "pyspellchecker", "wordfreq"))
 def _data() -> _Data:
-    from wordfreq import get_frequency_dict, zipf_frequency
+    from wordfreq import get_frequency_dict, zipf_frequency, zipf_to_freq
 
     classes = _read_classes()
     sets = sorted(set(classes.values()), key=sorted)
@@ -305,6 +338,11 @@ def _data() -> _Data:
     absent = float(zipf_frequency("qqqqxqqqqx", "en"))  # a word wordfreq never saw
     values = [absent, *sorted(set(zipfs.values()) - {absent})]
     code = {value: n for n, value in enumerate(values)}
+    # Each frequency of a plain word has its own zipf value (a centibel apart): keep the way back.
+    freq_of: dict[float, float] = {}
+    for freq, value in by_freq.items():
+        freq_of[value] = math.nan if value in freq_of else freq
+    freqs = tuple(freq_of.get(value, math.nan) for value in values)
     lower: dict[str, int] = {}
     for word in known | zipfs.keys():
         z = code[zipfs[word]] if word in zipfs else 0 if word.isascii() and word.isalpha() else _ASK_WORDFREQ
@@ -313,7 +351,7 @@ def _data() -> _Data:
     words = [w for w in classes if w.isalpha() and w.islower()]
     text = "^" + "$^".join(words) + "$"
     trigrams = dict(Counter(map("".join, zip(text, text[1:], text[2:], strict=False))))
-    return _Data(forms, tuple(sets), WordTable.pack(lower, "H"), tuple(values), trigrams)
+    return _Data(forms, tuple(sets), WordTable.pack(lower, "H"), tuple(values), freqs, zipf_to_freq(0.0), trigrams)
 
 
 @cache

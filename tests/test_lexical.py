@@ -81,12 +81,12 @@ def test_frequency_alone_does_not_make_a_word() -> None:
 
 
 def test_zipf_is_wordfreqs_value() -> None:
-    """The table gives wordfreq's own number, rounding included; other words still ask wordfreq."""
+    """The tables give wordfreq's own number, rounding included (phrases too); other words still ask wordfreq."""
     from wordfreq import zipf_frequency
 
     words = ["the", "The", "minister", "Syria", "chez", "trou", "pulmonectomy", "qqxqqzzq", "a", "I",
              "don't", "well-known", "déjà", "COVID-19", "Moscow's", "mln", "ZORVU", "café", "Café", "protégé",
-             "в", "Straße", "straße", "ǅ"]
+             "в", "Straße", "straße", "ǅ", "united states", "Cross-Country Ski", "qqxq zzqz", "well known-ish"]
     assert [zipf(w) for w in words] == [float(zipf_frequency(w, "en")) for w in words]
 
 
