@@ -167,10 +167,9 @@ def known_words() -> frozenset[str]:
     return _known_set()
 
 
-def known_among(words: set[str]) -> set[str]:
-    """The lower-case words of ``words`` that ``is_known`` accepts, in one bulk look-up."""
-    table = _lower_table()
-    return {w for w in table.present(words) if table.get(w, 0) & _KNOWN}
+def known_starts() -> frozenset[str]:
+    """The first three characters of every word ``is_known`` accepts, in lower case."""
+    return _data().starts
 
 
 def common_among(words: set[str]) -> set[str]:
@@ -310,6 +309,8 @@ class _Data(NamedTuple):
     min_freq: float
     #: Letter triple -> how many lower-case lexicon words hold it.
     trigrams: dict[str, int]
+    #: The first three characters of every known word (lower case).
+    starts: frozenset[str]
 
 
 @persistent(("lemminflect", "pyspellchecker", "wordfreq"))
@@ -351,7 +352,9 @@ def _data() -> _Data:
     words = [w for w in classes if w.isalpha() and w.islower()]
     text = "^" + "$^".join(words) + "$"
     trigrams = dict(Counter(map("".join, zip(text, text[1:], text[2:], strict=False))))
-    return _Data(forms, tuple(sets), WordTable.pack(lower, "H"), tuple(values), freqs, zipf_to_freq(0.0), trigrams)
+    starts = frozenset(word[:3] for word in known if len(word) >= 3)
+    packed = WordTable.pack(lower, "H")
+    return _Data(forms, tuple(sets), packed, tuple(values), freqs, zipf_to_freq(0.0), trigrams, starts)
 
 
 @cache

@@ -33,7 +33,7 @@ import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, replace
 from difflib import SequenceMatcher
-from itertools import repeat
+from functools import cache
 from typing import Any
 
 from mtqa.document import Document, Token
@@ -52,7 +52,7 @@ from mtqa.lexicon import (
     is_common_word,
     is_known,
     is_proper_word,
-    known_among,
+    known_starts,
     pos,
     zipf,
 )
@@ -345,17 +345,24 @@ def _lost_head(word: str) -> str | None:
     """The common word that ``word`` is the tail of, one or two first letters lost ("nstability")."""
     if len(word) < _HEAD_MIN_LENGTH:
         return None
-    wholes = known_among(set(map(str.__add__, _HEADS, repeat(word))))
-    for whole in sorted(wholes, key=lambda w: _HEAD_RANK[w[: len(w) - len(word)]]):
-        if zipf(whole) >= _HEAD_WORD_ZIPF:
+    for head in _heads_before(word[:2]):
+        whole = head + word
+        if is_known(whole) and zipf(whole) >= _HEAD_WORD_ZIPF:
             return whole
     return None
+
+
+@cache
+def _heads_before(start: str) -> tuple[str, ...]:
+    """The heads (one or two letters, in order) that some known word has before ``start``, its
+    first two letters: only those are worth a look-up."""
+    starts = known_starts()
+    return tuple(head for head in _HEADS if (head + start)[:3] in starts)
 
 
 _HEAD_MIN_LENGTH = 4
 _HEAD_WORD_ZIPF = 2.5
 _HEADS = tuple(_LETTERS) + tuple(a + b for a in _LETTERS for b in _LETTERS)
-_HEAD_RANK = {head: n for n, head in enumerate(_HEADS)}
 
 
 def _typo_of(word: str) -> bool:
