@@ -55,7 +55,12 @@ def fingerprint(rules: Sequence[Rule], extra: str = "") -> str:
 
 
 def _stable(value: object) -> str:
-    """A text for ``value`` that is the same in every process (set order and hash seeds aside)."""
+    """A text for ``value`` that is the same in every process (set order and hash seeds aside).
+
+    Other objects (compiled patterns, lazily compiled or not) count by their
+    type only: they come from the rule file, whose bytes are hashed already,
+    and looking into a lazy pattern would compile it.
+    """
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
         fields = (f.name for f in dataclasses.fields(value) if f.compare)
         return f"{type(value).__name__}({','.join(_stable(getattr(value, n)) for n in fields)})"
@@ -67,9 +72,6 @@ def _stable(value: object) -> str:
         return f"{{{','.join(sorted(f'{_stable(k)}:{_stable(v)}' for k, v in value.items()))}}}"
     if isinstance(value, enum.Enum):
         return f"{type(value).__name__}.{value.name}"
-    pattern = getattr(value, "pattern", None)  # re and regex patterns
-    if isinstance(pattern, str):
-        return f"re({pattern!r},{getattr(value, 'flags', 0)})"
     if value is None or isinstance(value, (str, int, float, bool, Path)):
         return repr(value)
     return type(value).__qualname__

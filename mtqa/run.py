@@ -96,33 +96,43 @@ def read_inputs(paths: Sequence[str]) -> list[Input]:
 
 
 _WORKER_RULES: tuple[Rule, ...] = ()
+_WORKER_KINDS: tuple[str, ...] = ()
+#: A document's findings, and the ``corpus_index`` of each cross-file kind asked for.
+Checked = tuple[tuple[Finding, ...], dict[str, Any]]
 
 
-def _init_worker(rules: tuple[Rule, ...]) -> None:
-    global _WORKER_RULES
-    _WORKER_RULES = rules
+def _init_worker(rules: tuple[Rule, ...], kinds: tuple[str, ...] = ()) -> None:
+    global _WORKER_RULES, _WORKER_KINDS
+    _WORKER_RULES, _WORKER_KINDS = rules, kinds
 
 
-def _check_text(item: tuple[str, str]) -> tuple[Finding, ...]:
-    return check_document(Document(*item), _WORKER_RULES)
+def _check_text(item: tuple[str, str]) -> Checked:
+    return _check_one(Document(*item), _WORKER_RULES, _WORKER_KINDS)
+
+
+def _check_one(doc: Document, rules: tuple[Rule, ...], kinds: tuple[str, ...]) -> Checked:
+    """Findings and indexes in one pass: the index reuses what the kind's checks just computed."""
+    return check_document(doc, rules), {kind: corpus_indexer(KINDS[kind])(doc) for kind in kinds}
 
 
 def check_documents(
-    docs: Sequence[Document], rules: tuple[Rule, ...], jobs: int, advance: Callable[[], None] = lambda: None
-) -> list[tuple[Finding, ...]]:
-    """Per-document checks, over ``jobs`` processes when there is enough text to share."""
+    docs: Sequence[Document], rules: tuple[Rule, ...], jobs: int, advance: Callable[[], None] = lambda: None,
+    kinds: tuple[str, ...] = (),
+) -> list[Checked]:
+    """Per-document checks (and corpus indexes of ``kinds``), over ``jobs`` processes when there is enough text."""
     if _in_process(docs, jobs):
         out = []
         for doc in docs:
-            out.append(check_document(doc, rules))
+            out.append(_check_one(doc, rules, kinds))
             advance()
         return out
     order = sorted(range(len(docs)), key=lambda i: -len(docs[i].text))  # biggest first balances the load
-    results: dict[int, tuple[Finding, ...]] = {}
-    with ProcessPoolExecutor(jobs, mp_context=get_context("fork"), initializer=_init_worker, initargs=(rules,)) as pool:
+    results: dict[int, Checked] = {}
+    with ProcessPoolExecutor(jobs, mp_context=get_context("fork"), initializer=_init_worker,
+                             initargs=(rules, kinds)) as pool:
         items = [(docs[i].path, docs[i].text) for i in order]
-        for i, findings in zip(order, pool.map(_check_text, items, chunksize=1), strict=True):
-            results[i] = findings
+        for i, checked in zip(order, pool.map(_check_text, items, chunksize=1), strict=True):
+            results[i] = checked
             advance()
     return [results[i] for i in range(len(docs))]
 
@@ -132,16 +142,17 @@ def analyse(inputs: Sequence[Input], rules: tuple[Rule, ...], scope: str, jobs: 
     """Findings for each readable input, from the cache where it can.
 
     The cache keeps each document's findings of all the rules as in document
-    scope, and the corpus indexes of the cross-file kinds. With ``--scope
-    corpus`` the corpus-wide rules' findings are replaced by theirs over all
-    documents, from the indexes. So both scopes (and both pre-commit hooks)
-    share entries, and a corpus in which one file changed re-checks and
-    re-indexes that file alone.
+    scope, and the corpus indexes of the cross-file kinds (computed in the same
+    pass as the findings). With ``--scope corpus`` the corpus-wide rules'
+    findings are replaced by theirs over all documents, from the indexes. So
+    both scopes (and both pre-commit hooks) share entries, and a corpus in
+    which one file changed re-checks and re-indexes that file alone.
     """
     across = tuple(r for r in rules if scope == "corpus" and corpus_wide(r))
     docs = [i.document for i in inputs if i.document is not None]
     datas = [i.data or b"" for i in inputs if i.document is not None]
     cache = Cache(cache_dir(), fingerprint(rules)) if use_cache else None
+    kinds = tuple(sorted({r.kind for r in rules if corpus_indexer(KINDS[r.kind]) is not None}))
     found: list[tuple[Finding, ...] | None] = [None] * len(docs)
     keys = [content_key(d) for d in datas] if cache else []
     if cache:
@@ -149,18 +160,18 @@ def analyse(inputs: Sequence[Input], rules: tuple[Rule, ...], scope: str, jobs: 
             found[n] = cache.get(key)
     todo = [n for n, f in enumerate(found) if f is None]
     with _progress(progress and len(todo) > 20, len(todo)) as advance:
-        fresh = check_documents([docs[n] for n in todo], rules, jobs, advance)
-    for n, findings in zip(todo, fresh, strict=True):
+        fresh = check_documents([docs[n] for n in todo], rules, jobs, advance, kinds if cache or across else ())
+    computed: dict[int, dict[str, Any]] = {}
+    for n, (findings, indexes) in zip(todo, fresh, strict=True):
         found[n] = findings
+        computed[n] = indexes
         if cache:
             cache.put(keys[n], findings)
+            for kind, index in indexes.items():
+                cache.put_index(keys[n], kind, index)
     per_doc = [f or () for f in found]
-    if cache and not across and _in_process([docs[n] for n in todo], jobs):
-        # The fresh documents' mentions are at hand: index them for a later corpus run.
-        kinds = {r.kind for r in rules if corpus_indexer(KINDS[r.kind]) is not None}
-        _corpus_indexes([docs[n] for n in todo], [keys[n] for n in todo], kinds, cache)
     if across:
-        indexes = _corpus_indexes(docs, keys, {r.kind for r in across}, cache)
+        indexes = {kind: _corpus_index(kind, docs, keys, computed, cache) for kind in {r.kind for r in across}}
         extra = check_corpus(docs, across, indexes)
         wide = {r.id for r in across}
         per_doc = [tuple(sorted((*(f for f in a if f.rule not in wide), *b), key=Finding.sort_key))
@@ -173,21 +184,19 @@ def _in_process(docs: Sequence[Document], jobs: int) -> bool:
     return jobs <= 1 or len(docs) < 2 or sum(len(d.text) for d in docs) < PARALLEL_MIN_BYTES
 
 
-def _corpus_indexes(docs: Sequence[Document], keys: Sequence[str], kinds: set[str],
-                    cache: Cache | None) -> dict[str, list[Any]]:
-    """Each kind's ``corpus_index`` of each document: from the cache, or computed and kept."""
-    out: dict[str, list[Any]] = {}
-    for kind in sorted(kinds):
-        indexer = corpus_indexer(KINDS[kind])
-        column = []
-        for n, doc in enumerate(docs):
-            index = cache.get_index(keys[n], kind) if cache else None
-            if index is None:
-                index = indexer(doc)
-                if cache:
-                    cache.put_index(keys[n], kind, index)
-            column.append(index)
-        out[kind] = column
+def _corpus_index(kind: str, docs: Sequence[Document], keys: Sequence[str], computed: dict[int, dict[str, Any]],
+                  cache: Cache | None) -> list[Any]:
+    """A kind's ``corpus_index`` of each document: computed in this run, from the cache, or computed now."""
+    out = []
+    for n, doc in enumerate(docs):
+        index = computed.get(n, {}).get(kind)
+        if index is None and cache:
+            index = cache.get_index(keys[n], kind)
+        if index is None:
+            index = corpus_indexer(KINDS[kind])(doc)
+            if cache:
+                cache.put_index(keys[n], kind, index)
+        out.append(index)
     return out
 
 
