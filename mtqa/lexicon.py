@@ -36,7 +36,7 @@ import math
 import re
 from array import array
 from collections import Counter
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from functools import cache, lru_cache
 from pathlib import Path
 from typing import NamedTuple
@@ -185,9 +185,8 @@ def unknown_words(words: Iterable[str]) -> set[str]:
     """
     distinct = set(words)
     rest = _forms().missing(distinct)
-    candidates = [w for w in rest if w.isascii() and w.isalpha()]
-    table = _lower_table()
-    return {w for w, lower in zip(candidates, map(str.lower, candidates), strict=True) if not table.get(lower, 0) & _KNOWN}
+    get = _lower_table().getter()
+    return {w for w in rest if w.isascii() and w.isalpha() and not get(w.lower(), 0) & _KNOWN}
 
 
 def is_function_word(word: str) -> bool:
@@ -266,6 +265,10 @@ class WordTable:
         if lo < self._size and keys[offsets[lo] : offsets[lo + 1] - 1] == target:
             return self._values[lo]
         return default
+
+    def getter(self) -> Callable[[str, int], int]:
+        """``get`` itself, or the dictionary's once there is one (for loops over many words)."""
+        return self.get if self._dict is None else self._dict.get
 
     def missing(self, words: set[str]) -> set[str]:
         """The words of ``words`` that are not in the table."""
