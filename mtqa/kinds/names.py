@@ -34,9 +34,9 @@ unique forms, and each check runs over those, never over pairs of documents.
 
 from __future__ import annotations
 
+import weakref
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
-from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -155,14 +155,26 @@ def _agree(variants: Sequence[Variant], glossary: Glossary, index: NameIndex) ->
     return out
 
 
-@lru_cache(maxsize=32)
+#: Each live document's mentions and index, shared by the names rules (and ``corpus_index``)
+#: for as long as the document lives, whatever order rules and documents are checked in.
+_BY_DOC: weakref.WeakKeyDictionary[Document, tuple[tuple[Mention, ...], NameIndex]] = weakref.WeakKeyDictionary()
+
+
+def _document(doc: Document) -> tuple[tuple[Mention, ...], NameIndex]:
+    found = _BY_DOC.get(doc)
+    if found is None:
+        mentions = extract_mentions(doc)
+        found = (mentions, index_mentions([(0, mentions)]))
+        _BY_DOC[doc] = found
+    return found
+
+
 def _mentions(doc: Document) -> tuple[Mention, ...]:
-    return extract_mentions(doc)
+    return _document(doc)[0]
 
 
-@lru_cache(maxsize=32)
 def _document_index(doc: Document) -> NameIndex:
-    return index_mentions([(0, _mentions(doc))])
+    return _document(doc)[1]
 
 
 #: A document's names index: its mentions (``Mention`` rows), and one row per distinct
