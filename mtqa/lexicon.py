@@ -1,6 +1,6 @@
 """What English knows about a word: frequency, word classes, capitalisation.
 
-Three installed sources, each loaded once on first use:
+Three installed sources:
 
 - ``wordfreq``: how common a word is (Zipf scale). It folds case and counts
   any string seen often enough on the web, names and foreign words included
@@ -160,11 +160,6 @@ def is_proper_word(word: str) -> bool:
 def is_known(word: str) -> bool:
     """True when any dictionary here knows the word in any case (names included)."""
     return bool(_lower_table().get(word.lower(), 0) & _KNOWN)
-
-
-def known_words() -> frozenset[str]:
-    """Every word form that ``is_known`` accepts, in lower case (for bulk look-ups)."""
-    return _known_set()
 
 
 def known_starts() -> frozenset[str]:
@@ -383,11 +378,6 @@ def _zipf_values() -> tuple[float, ...]:
 @cache
 def _trigrams() -> dict[str, int]:
     return _data().trigrams
-
-
-@cache
-def _known_set() -> frozenset[str]:
-    return frozenset(word for word, value in _lower_table().mapping().items() if value & _KNOWN)
 
 
 def _read_classes() -> dict[str, frozenset[str]]:
