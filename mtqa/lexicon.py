@@ -34,6 +34,7 @@ import importlib.util
 import json
 import math
 import re
+import unicodedata
 from array import array
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping
@@ -98,7 +99,9 @@ def zipf(word: str) -> float:
     if word.isascii() and word.isalpha():
         code = _lower_table().get(word.lower(), 0) >> 1
     elif word.isalpha():
-        code = _lower_table().get(word, _ASK_WORDFREQ << 1) >> 1  # only as written: no case folding
+        code = _lower_table().get(word, _ASK_WORDFREQ << 1) >> 1  # as written: the table has it
+        if code == _ASK_WORDFREQ:
+            code = _one_token_code(word)
     elif word.isascii() and _PHRASE_RE.fullmatch(word):
         phrase = _phrase_zipf(word.lower().replace("-", " ").split(" "))
         if phrase is not None:
@@ -114,6 +117,24 @@ def zipf(word: str) -> float:
 
 
 _PHRASE_RE = re.compile(r"[A-Za-z]+(?:[ -][A-Za-z]+)+")
+#: Letters that Unicode word segmentation never splits between (Latin, Greek, Cyrillic).
+_ONE_WORD_RE = re.compile("[a-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f\u0370-\u03ff\u0400-\u052f]+")
+
+
+def _one_token_code(word: str) -> int:
+    """The zipf code of a word of letters that wordfreq reads as one token, or ``_ASK_WORDFREQ``.
+
+    wordfreq normalises (NFC), folds case and splits a text into words before
+    it looks them up (``wordfreq.tokens.tokenize``); a run of Latin, Greek or
+    Cyrillic letters stays one token, so its frequency is the table's entry for
+    that token: every word of letters of wordfreq's list is in the table, and a
+    token that is not has wordfreq's minimum.
+    """
+    text = unicodedata.normalize("NFC", unicodedata.normalize("NFC", word).casefold())
+    token = text.casefold()
+    if not (text.isalpha() and token.isalpha() and _ONE_WORD_RE.fullmatch(text) and _ONE_WORD_RE.fullmatch(token)):
+        return _ASK_WORDFREQ
+    return _lower_table().get(token, 0) >> 1
 
 
 def _phrase_zipf(tokens: list[str]) -> float | None:

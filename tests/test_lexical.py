@@ -86,7 +86,8 @@ def test_zipf_is_wordfreqs_value() -> None:
 
     words = ["the", "The", "minister", "Syria", "chez", "trou", "pulmonectomy", "qqxqqzzq", "a", "I",
              "don't", "well-known", "déjà", "COVID-19", "Moscow's", "mln", "ZORVU", "café", "Café", "protégé",
-             "в", "Straße", "straße", "ǅ", "united states", "Cross-Country Ski", "qqxq zzqz", "well known-ish"]
+             "в", "Straße", "straße", "ǅ", "united states", "Cross-Country Ski", "qqxq zzqz", "well known-ish",
+             "Млрд", "путина", "İstanbul", "ǰ", "ŉ", "ΣΑΣ"]
     assert [zipf(w) for w in words] == [float(zipf_frequency(w, "en")) for w in words]
 
 
