@@ -36,6 +36,7 @@ import calendar
 import itertools
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 from mtqa.document import Document, Token
@@ -64,19 +65,24 @@ def parse(raw: Mapping[str, Any]) -> Options:
     return Options(mode, max_zipf, min_length)
 
 
-def _lower_names(tokens: tuple[Token, ...], options: Options) -> set[str]:
+def _lower_names(doc: Document, options: Options) -> set[str]:
     """Lower-case words of the document that are not ordinary English words.
 
     In ``document`` mode wordfreq's frequency is a second guard (the lexicon
     misses some common words); in ``lexicon`` mode the lexicon alone decides,
     since frequencies fold case ("islamic" is as frequent as "Islamic").
     """
-    words = {t.text for t in tokens}
     return {
-        w for w in words
-        if len(w) >= options.min_length and w.islower() and w.isalpha() and not is_common_word(w)
+        w for w in _lower_words(doc)
+        if len(w) >= options.min_length and not is_common_word(w)
         and (options.mode == "lexicon" or zipf(w) < options.max_zipf)
     }
+
+
+@lru_cache(maxsize=8)
+def _lower_words(doc: Document) -> frozenset[str]:
+    """The document's all-lower-case alphabetic words, shared by the casing rules of one run."""
+    return frozenset(w for w in {t.text for t in doc.tokens} if w.islower() and w.isalpha())
 
 
 def check(rule: Rule, doc: Document) -> Iterator[Finding]:
@@ -85,7 +91,7 @@ def check(rule: Rule, doc: Document) -> Iterator[Finding]:
     if options.mode == "phrases":
         yield from _check_phrases(rule, doc)
         return
-    names = _lower_names(tokens, options)
+    names = _lower_names(doc, options)
     if not names:
         return
     if options.mode == "lexicon":
@@ -143,17 +149,18 @@ def _check_phrases(rule: Rule, doc: Document) -> Iterator[Finding]:
         return i + size <= n and all(spaced[i : i + size - 1])
 
     titles: dict[tuple[str, ...], list[tuple[int, int]]] = {}
-    for i in range(n):
-        if not title[i] or tokens[i].sentence_start or tokens[i].headline:
+    starts = [a and b for a, b in itertools.pairwise(title)]  # a Title word before a Title word
+    for i in itertools.compress(range(n), starts):
+        if tokens[i].sentence_start or tokens[i].headline:
             continue
         for size in _PHRASE_SIZES:
             if joined(i, size) and all(title[i : i + size]):
                 titles.setdefault(tuple(t.text.lower() for t in tokens[i : i + size]), []).append((i, i + size))
     firsts = {key[0] for key in titles}
     taken: set[int] = set()
-    for i in range(n):
+    for i in itertools.compress(range(n), [t.text in firsts for t in tokens]):
         first = tokens[i].text
-        if first not in firsts or i in taken or tokens[i].sentence_start or tokens[i].headline:
+        if i in taken or tokens[i].sentence_start or tokens[i].headline:
             continue
         if first in _PARTICLES or is_function_word(first):
             continue

@@ -77,8 +77,8 @@ def check(rule: Rule, doc: Document) -> Iterator[Finding]:
     options: Options = rule.options
     if not _CYRILLIC.search(doc.text):
         return
-    found = _check_mixed(rule, options, doc) if options.mode == "mixed" else _check_runs(rule, doc)
-    if not options.exceptions:
+    found = list(_check_mixed(rule, options, doc) if options.mode == "mixed" else _check_runs(rule, doc))
+    if not options.exceptions or not found:
         yield from found
         return
     spared = [m.span() for p in options.exceptions for m in p.finditer(doc.text)]
@@ -115,8 +115,19 @@ def _check_mixed(rule: Rule, options: Options, doc: Document) -> Iterator[Findin
         yield from _check_codes(rule, options, doc)
 
 
+def _cyrillic_lines(doc: Document) -> list[tuple[int, int]]:
+    """(start, end) of the lines that hold a Cyrillic letter (a code never spans lines)."""
+    out: list[tuple[int, int]] = []
+    for m in _CYRILLIC_RUN.finditer(doc.text):
+        if out and m.start() < out[-1][1]:
+            continue
+        line = doc.line_of(m.start())
+        out.append((line.start, line.end))
+    return out
+
+
 def _check_codes(rule: Rule, options: Options, doc: Document) -> Iterator[Finding]:
-    for m in _CODE.finditer(doc.text):
+    for m in (m for start, end in _cyrillic_lines(doc) for m in _CODE.finditer(doc.text, start, end)):
         code = m.group()
         if not _DIGIT.search(code) or _LATIN.search(code):
             continue
