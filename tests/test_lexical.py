@@ -7,7 +7,10 @@ written here.
 from __future__ import annotations
 
 import json
+import os
 import re
+import subprocess
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -89,6 +92,34 @@ def test_zipf_is_wordfreqs_value() -> None:
              "в", "Straße", "straße", "ǅ", "united states", "Cross-Country Ski", "qqxq zzqz", "well known-ish",
              "Млрд", "путина", "İstanbul", "ǰ", "ŉ", "ΣΑΣ"]
     assert [zipf(w) for w in words] == [float(zipf_frequency(w, "en")) for w in words]
+
+
+def test_lexical_rules_run_from_the_stored_tables_alone(tmp_path: Path) -> None:
+    """Once the tables are built, checking a text loads neither wordfreq nor the packages' files:
+    the first run builds them into the data cache, the second reads them back."""
+    sample = tmp_path / "one.txt"
+    sample.write_text(
+        "The talks in the United States ended; it is probably not Zorvu a secret that the vyrabot, "
+        "the Eastern part of the well-known café and the млрд figure stayed. Troops left from is bases.\n",
+        encoding="utf-8",
+    )
+    code = (
+        "import sys\n"
+        "from mtqa.document import Document\n"
+        "from mtqa.engine import check_document\n"
+        "from mtqa.rulefile import builtin_rules_dir, load_rules\n"
+        "rules = [r for r in load_rules([builtin_rules_dir()]).rules if r.id.startswith('lexical.')]\n"
+        f"doc = Document('one.txt', open({str(sample)!r}, encoding='utf-8').read())\n"
+        "found = sorted(f.text for f in check_document(doc, rules))\n"
+        "print(found, sorted(m for m in ('wordfreq', 'lemminflect', 'spellchecker', 'numpy') if m in sys.modules))\n"
+    )
+    env = {**os.environ, "MTQA_DATA_DIR": str(tmp_path / "data")}
+    runs = [subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, check=False,
+                           cwd=REPO) for _ in range(2)]
+    assert [r.returncode for r in runs] == [0, 0], runs[0].stderr + runs[1].stderr
+    expected = "['Eastern', 'Zorvu', 'is', 'vyrabot']"
+    assert runs[0].stdout.split("] [")[0] + "]" == expected  # the build imports wordfreq: no matter
+    assert runs[1].stdout.strip() == f"{expected} []"
 
 
 def test_word_table_binary_search_and_dictionary_agree() -> None:
