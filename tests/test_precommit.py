@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 import shutil
 import subprocess
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -37,6 +38,18 @@ def snapshot(dest: Path) -> str:
     git(dest, "add", "-A")
     assert git(dest, "commit", "-qm", "snapshot").returncode == 0
     return git(dest, "rev-parse", "HEAD").stdout.strip()
+
+
+@pytest.fixture(scope="module", autouse=True)
+def own_precommit_home(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
+    """Each snapshot is a new hook revision: keep its environment out of ~/.cache/pre-commit."""
+    old = os.environ.get("PRE_COMMIT_HOME")
+    os.environ["PRE_COMMIT_HOME"] = str(tmp_path_factory.mktemp("pre-commit-home"))
+    yield
+    if old is None:
+        del os.environ["PRE_COMMIT_HOME"]
+    else:
+        os.environ["PRE_COMMIT_HOME"] = old
 
 
 @pytest.fixture(scope="module")
