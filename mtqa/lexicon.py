@@ -188,6 +188,13 @@ def known_starts() -> frozenset[str]:
     return _data().starts
 
 
+def known_among(words: set[str]) -> set[str]:
+    """The lower-case words of ``words`` that ``is_known`` accepts, in one bulk look-up."""
+    table = _lower_table()
+    get = table.getter()
+    return {w for w in table.present(words) if get(w, 0) & _KNOWN}
+
+
 def common_among(words: set[str]) -> set[str]:
     """The lower-case words of ``words`` that are ordinary English words (``is_common_word``)."""
     return _forms().present(words)

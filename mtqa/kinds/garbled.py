@@ -52,6 +52,7 @@ from mtqa.lexicon import (
     is_common_word,
     is_known,
     is_proper_word,
+    known_among,
     known_starts,
     pos,
     zipf,
@@ -345,9 +346,10 @@ def _lost_head(word: str) -> str | None:
     """The common word that ``word`` is the tail of, one or two first letters lost ("nstability")."""
     if len(word) < _HEAD_MIN_LENGTH:
         return None
-    for head in _heads_before(word[:2]):
-        whole = head + word
-        if is_known(whole) and zipf(whole) >= _HEAD_WORD_ZIPF:
+    wholes = [head + word for head in _heads_before(word[:2])]
+    known = known_among(set(wholes))
+    for whole in wholes:
+        if whole in known and zipf(whole) >= _HEAD_WORD_ZIPF:
             return whole
     return None
 
