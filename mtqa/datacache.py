@@ -18,7 +18,6 @@ import pickle
 import tempfile
 from collections.abc import Callable
 from functools import cache, wraps
-from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 from typing import TypeVar
 
@@ -32,14 +31,18 @@ def data_dir() -> Path:
     return Path(base) / "mtqa" / "data"
 
 
+@cache
+def _version(name: str) -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version(name)
+    except PackageNotFoundError:
+        return "?"
+
+
 def _versions(packages: tuple[str, ...]) -> str:
-    out = []
-    for name in packages:
-        try:
-            out.append(f"{name}={version(name)}")
-        except PackageNotFoundError:
-            out.append(f"{name}=?")
-    return ";".join(out)
+    return ";".join(f"{name}={_version(name)}" for name in packages)
 
 
 def persistent(packages: tuple[str, ...]) -> Callable[[Callable[[], T]], Callable[[], T]]:
@@ -65,6 +68,9 @@ def persistent(packages: tuple[str, ...]) -> Callable[[Callable[[], T]], Callabl
                 with os.fdopen(fd, "wb") as handle:
                     pickle.dump(value, handle, protocol=pickle.HIGHEST_PROTOCOL)
                 os.replace(tmp, path)
+                for stale in path.parent.glob(f"{build.__module__}.{build.__qualname__}-*.pickle"):
+                    if stale != path:
+                        stale.unlink(missing_ok=True)  # built by an older version of the code or packages
             except OSError:
                 pass
             return value
