@@ -17,6 +17,9 @@ No word list; two kinds of evidence, one per ``mode``:
   days and months (``calendar``). Other proper nouns the lexicon lists are
   too often also lower-case words it lacks ("eve", "burgundy", "canton").
 
+- ``acronyms``: an acronym the document writes in capitals ("KHL") written
+  lower-case elsewhere ("khl"), when the lower-case form is not an English word
+  ("who" beside "WHO", "us" beside "US" are left to rules that read the grammar).
 - ``phrases``: a name of several words written in Title Case mid-sentence
   ("State Duma", "Foreign Minister") appears elsewhere in the document with
   its first word lower-case and a later one capitalised ("state Duma",
@@ -49,6 +52,9 @@ KEYS = ("mode", "max_zipf", "min_length")
 PLACEHOLDERS = ("found", "expected", "count")
 
 
+_MODES = ("document", "lexicon", "phrases", "acronyms")
+
+
 @dataclass(frozen=True, slots=True)
 class Options:
     mode: str
@@ -58,8 +64,8 @@ class Options:
 
 def parse(raw: Mapping[str, Any]) -> Options:
     mode = expect_type(raw.get("mode", "document"), "mode", str)
-    if mode not in ("document", "lexicon", "phrases"):
-        raise OptionError("mode", f"'mode' must be 'document', 'lexicon' or 'phrases', not {mode!r}")
+    if mode not in _MODES:
+        raise OptionError("mode", f"'mode' must be one of {', '.join(_MODES)}, not {mode!r}")
     max_zipf = float(expect_type(raw.get("max_zipf", 3.5), "max_zipf", (int, float)))
     min_length = int(expect_type(raw.get("min_length", 3), "min_length", int))
     return Options(mode, max_zipf, min_length)
@@ -90,6 +96,9 @@ def check(rule: Rule, doc: Document) -> Iterator[Finding]:
     tokens = doc.tokens
     if options.mode == "phrases":
         yield from _check_phrases(rule, doc)
+        return
+    if options.mode == "acronyms":
+        yield from _check_acronyms(rule, doc)
         return
     names = _lower_names(doc, options)
     if not names:
@@ -126,6 +135,34 @@ def _certain_name(word: str) -> bool:
 
 
 _CALENDAR = frozenset(calendar.day_name) | frozenset(calendar.month_name[1:])
+
+
+def _check_acronyms(rule: Rule, doc: Document) -> Iterator[Finding]:
+    """Lower-case forms of an acronym the document writes in capitals ("khl" beside "KHL")."""
+    words = {t.text for t in doc.tokens}
+    capitals: dict[str, int] = {}
+    for t in doc.tokens:
+        if t.text.isupper() and t.text.isalpha() and _ACRONYM_MIN <= len(t.text) <= _ACRONYM_MAX:
+            capitals[t.text] = capitals.get(t.text, 0) + 1
+    lows = {
+        w for w in words
+        if w.islower() and w.upper() in capitals and not is_common_word(w)
+    }
+    text = doc.text
+    for tok in doc.tokens:
+        if tok.text in lows and not _in_address(text, tok.start, tok.end):
+            upper = tok.text.upper()
+            yield rule.finding(tok.start, tok.end, tok.text, upper, count=capitals[upper])
+
+
+_ACRONYM_MIN, _ACRONYM_MAX = 2, 6
+
+
+def _in_address(text: str, start: int, end: int) -> bool:
+    """Part of a web or mail address ("more.tv", "site.ru/tv"): lower case is right there."""
+    before = text[start - 1] if start else ""
+    after = text[end : end + 2]
+    return before in "./@" or (after[:1] in "./" and after[1:].isalnum())
 
 
 def _check_lexicon(rule: Rule, tokens: tuple[Token, ...], names: set[str]) -> Iterator[Finding]:
