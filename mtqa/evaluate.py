@@ -24,6 +24,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from mtqa.document import Document
 from mtqa.finding import Finding, Kind, Severity
 
 #: How much wider than the error a finding may be and still point at it.
@@ -374,12 +375,6 @@ def context(text: str, start: int, end: int, width: int = _CONTEXT) -> tuple[str
     return before, text[start:end], after
 
 
-def position(text: str, offset: int) -> tuple[int, int]:
-    """1-based line and column of an offset."""
-    line = text.count("\n", 0, offset) + 1
-    return line, offset - (text.rfind("\n", 0, offset) + 1) + 1
-
-
 def _ratio(value: float | None) -> float | None:
     return None if value is None else round(value, 4)
 
@@ -401,11 +396,12 @@ def score_dict(score: Score) -> dict[str, Any]:
 def misses(report: Report) -> list[dict[str, Any]]:
     out = []
     for doc in report.documents:
+        located = Document(doc.name, doc.text)
         for outcome in doc.errors:
             if outcome.caught:
                 continue
             e = outcome.error
-            line, column = position(doc.text, e.start)
+            line, column = located.position(e.start)
             before, span, after = context(doc.text, e.start, e.end)
             out.append({"file": doc.name, "kind": e.kind, "must": e.must, "text": span, "start": e.start,
                         "end": e.end, "line": line, "column": column, "canonical": e.canonical,
@@ -416,11 +412,12 @@ def misses(report: Report) -> list[dict[str, Any]]:
 def false_positives(report: Report) -> list[dict[str, Any]]:
     out = []
     for doc in report.documents:
+        located = Document(doc.name, doc.text)
         for judged in doc.findings:
             if judged.correct:
                 continue
             f = judged.finding
-            line, column = position(doc.text, f.start)
+            line, column = located.position(f.start)
             before, span, after = context(doc.text, f.start, f.end)
             out.append({"file": doc.name, "rule": f.rule, "kind": f.kind.value, "severity": f.severity.value,
                         "text": span, "start": f.start, "end": f.end, "line": line, "column": column,
