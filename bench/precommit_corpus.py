@@ -44,6 +44,8 @@ REPO = Path(__file__).resolve().parent.parent
 WMT = REPO.parent / "shared" / "data" / "wmt-ru-en"
 sys.path.insert(0, str(REPO))
 
+from speed import measure  # noqa: E402  (bench/speed.py, beside this script)
+
 GIT_ENV = {
     "GIT_AUTHOR_NAME": "bench",
     "GIT_AUTHOR_EMAIL": "bench@example.org",
@@ -263,23 +265,6 @@ def _rss() -> float:
         return int(handle.read().split()[1]) * os.sysconf("SC_PAGE_SIZE") / 2**20
 
 
-def measure_tree(cmd: list[str], cwd: Path) -> tuple[float, float, int]:
-    """(seconds, peak MiB of the process tree, exit code)."""
-    import psutil  # type: ignore[import-untyped]
-
-    start = time.perf_counter()
-    proc = psutil.Popen(cmd, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    peak = 0
-    while proc.poll() is None:
-        try:
-            tree = [proc, *proc.children(recursive=True)]
-            peak = max(peak, sum(p.memory_info().rss for p in tree if p.is_running()))
-        except psutil.Error:
-            pass
-        time.sleep(0.02)
-    return time.perf_counter() - start, peak / 2**20, proc.returncode or 0
-
-
 def corpus_mode(tmp: Path) -> None:
     out = subprocess.run([sys.executable, __file__, "--breakdown-child"], capture_output=True, text=True, check=True)
     b = json.loads(out.stdout)
@@ -294,7 +279,7 @@ def corpus_mode(tmp: Path) -> None:
     cmd = [sys.executable, "-m", "mtqa", "check", "--scope", "corpus", "--no-cache", "--format", "json",
            "--fail-on", "never", *files]
     for jobs in ("1", "2"):
-        seconds, peak, code = measure_tree([*cmd, "-j", jobs], tmp)
+        seconds, peak, code = measure([*cmd, "-j", jobs], cwd=tmp)
         print(f"| mtqa check --scope corpus --no-cache -j {jobs} (all rules, end to end) | {seconds:.2f} s, "
               f"peak {peak:.0f} MiB, exit {code} |")
 

@@ -29,10 +29,11 @@ REPO = Path(__file__).resolve().parent.parent
 WMT = REPO.parent / "shared" / "data" / "wmt-ru-en"
 
 
-def measure(cmd: list[str], env: dict[str, str] | None = None, timeout: float = 900) -> tuple[float, float, int]:
+def measure(cmd: list[str], env: dict[str, str] | None = None, timeout: float = 900,
+            cwd: Path | None = None) -> tuple[float, float, int]:
     """(seconds, peak MiB of the process tree, exit code)."""
     start = time.perf_counter()
-    proc = psutil.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env)
+    proc = psutil.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env, cwd=cwd)
     peak = 0
     while proc.poll() is None:
         try:
