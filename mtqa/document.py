@@ -14,13 +14,17 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import cached_property
-from typing import NamedTuple
+from itertools import accumulate, repeat
+from typing import NamedTuple, overload
 
 #: A word: letters and digits, joined by inner hyphens or apostrophes
-#: ("Deir-ez-Zor", "don't"). A trailing possessive 's is matched but left out of group 1.
-WORD_RE = re.compile(r"([^\W_]+(?:[-'’](?![sS]\b)[^\W_]+)*)(?:['’][sS]\b)?")
+#: ("Deir-ez-Zor", "don't"). The s of a possessive ("Lavrov's") is no word of its own.
+#: Words never cross a line, so one scan of the whole text finds those of every line.
+WORD_RE = re.compile(r"(?<![^\W_]['’])[^\W_]+(?:[-'’](?![sS]\b)[^\W_]+)*")
+_WORD_SPLIT_RE = re.compile(f"({WORD_RE.pattern})")
 
 #: Abbreviations after which a full stop does not end a sentence.
 _NO_BREAK_AFTER = frozenset(
@@ -30,6 +34,11 @@ _NO_BREAK_AFTER = frozenset(
 )
 _SENTENCE_END_RE = re.compile(r"[.!?…]+[\"”’»)\]]*(?=\s)")
 _OPENING_QUOTES = "\"“«„‘'("
+#: What a line's first word may follow: spaces, opening quotes, Markdown and bullet marks.
+_LINE_HEAD_RE = re.compile(r"^(?:[^\S\n]|[\"“«„‘'(*#>\-–—•])*", re.MULTILINE)
+#: After an opening quote, a colon, or a bullet, a capital is normal. (The lookahead
+#: first lets the scan skip, at C speed, every character that can start no match.)
+_OPENER_RE = re.compile(r"(?=[\"“«„‘(:•·–—-])(?:(?:^|(?<=\s))[\"“«„‘(]|:\s+|[•·–—-]\s+(?=[\"“«„]?[A-Z]))", re.MULTILINE)
 _HEADLINE_MAX_WORDS = 20
 _LINE_END_PUNCT = ".!?…:;,\"”’»)]"
 
@@ -63,6 +72,57 @@ class Token(NamedTuple):
     sentence_start: bool
     #: The token stands in a headline line, where Title Case is normal.
     headline: bool
+
+
+class Tokens(Sequence[Token]):
+    """A document's tokens, kept as columns: ``tokens[i]`` builds one ``Token``.
+
+    A document of 150,000 words would spend most of its tokenising on building
+    the tuples; checks that scan every word read the columns instead
+    (``texts``, ``starts``, ``ends``, ``opening``, ``headline``).
+    """
+
+    __slots__ = ("ends", "headline", "opening", "starts", "texts")
+
+    def __init__(self, starts: tuple[int, ...], ends: tuple[int, ...], texts: tuple[str, ...],
+                 opening: tuple[bool, ...], headline: tuple[bool, ...]) -> None:
+        self.starts, self.ends, self.texts = starts, ends, texts
+        #: ``Token.sentence_start`` of each token.
+        self.opening = opening
+        self.headline = headline
+
+    def __len__(self) -> int:
+        return len(self.texts)
+
+    @overload
+    def __getitem__(self, index: int) -> Token: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> tuple[Token, ...]: ...
+
+    def __getitem__(self, index: int | slice) -> Token | tuple[Token, ...]:
+        if isinstance(index, slice):
+            return tuple(self._build(zip(self.starts[index], self.ends[index], self.texts[index],
+                                         self.opening[index], self.headline[index], strict=True)))
+        return _new_tuple(Token, (self.starts[index], self.ends[index], self.texts[index],
+                                  self.opening[index], self.headline[index]))
+
+    def __iter__(self) -> Iterator[Token]:
+        return self._build(zip(self.starts, self.ends, self.texts, self.opening, self.headline, strict=True))
+
+    @staticmethod
+    def _build(rows: Iterator[tuple[int, int, str, bool, bool]]) -> Iterator[Token]:
+        return map(_new_tuple, repeat(Token), rows)
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, Tokens):
+            return self.starts == other.starts and self.texts == other.texts
+        return tuple(self) == other if isinstance(other, tuple) else NotImplemented
+
+    __hash__ = None  # type: ignore[assignment]
+
+
+_new_tuple = tuple.__new__
 
 
 @dataclass(frozen=True, slots=True)
@@ -101,11 +161,26 @@ class Document:
 
     @cached_property
     def sentence_starts(self) -> frozenset[int]:
-        """Offsets where a sentence (or quotation) begins: a capital is expected there."""
-        starts: set[int] = set()
+        """Offsets where a sentence (or quotation) begins: a capital is expected there.
+
+        Three scans of the whole text: the first word of each line, the word after
+        each full stop that ends a sentence, and the word after an opening quote,
+        a colon or a bullet. None of them looks past the end of its line.
+        """
         text = self.text
-        for line in self.lines:
-            _add_sentence_starts(text, line.start, line.end, starts)
+        size = len(text)
+        starts = {m.end() for m in _LINE_HEAD_RE.finditer(text) if m.end() < size and text[m.end()].isalnum()}
+        for cut, end in self._sentence_ends:
+            pos = _first_word(text, cut, end)
+            if pos is not None:
+                starts.add(pos)
+        for m in _OPENER_RE.finditer(text):
+            if "\n" in m.group():
+                continue  # a colon or a bullet at the end of a line opens nothing on it
+            end = _line_end(text, m.end())
+            pos = _first_word(text, m.end(), end)
+            if pos is not None and pos - m.end() <= 2:
+                starts.add(pos)
         return frozenset(starts)
 
     @cached_property
@@ -113,30 +188,47 @@ class Document:
         """(start, end) of each sentence; sentences never cross a line."""
         out: list[tuple[int, int]] = []
         text = self.text
+        cuts = self._sentence_ends
+        j, size = 0, len(cuts)
         for line in self.lines:
             begin = line.start
-            for m in _SENTENCE_END_RE.finditer(text, line.start, line.end):
-                if _is_boundary(text, m, line.end):
-                    out.append((begin, m.end()))
-                    begin = _skip_space(text, m.end(), line.end)
+            while j < size and cuts[j][0] <= line.end:
+                out.append((begin, cuts[j][0]))
+                begin = _skip_space(text, cuts[j][0], line.end)
+                j += 1
             if begin < line.end:
                 out.append((begin, line.end))
         return tuple((s, e) for s, e in out if text[s:e].strip())
 
     @cached_property
-    def tokens(self) -> tuple[Token, ...]:
-        starts = self.sentence_starts
-        out: list[Token] = []
-        new = tuple.__new__
+    def _sentence_ends(self) -> tuple[tuple[int, int], ...]:
+        """(end of the sentence, end of its line) for each full stop, ! or ? that ends a sentence."""
         text = self.text
-        finditer = WORD_RE.finditer
-        for line in self.lines:
-            headline = line.headline
-            out.extend([
-                new(Token, (m.start(1), m.end(1), m.group(1), m.start(1) in starts, headline))
-                for m in finditer(text, line.start, line.end)
-            ])
+        out = []
+        for m in _SENTENCE_END_RE.finditer(text):
+            end = _line_end(text, m.end())
+            if _is_boundary(text, m, end):
+                out.append((m.end(), end))
         return tuple(out)
+
+    @cached_property
+    def tokens(self) -> Tokens:
+        """Every word, in order (see ``Tokens``: a ``Token`` is built only when one is read)."""
+        # One C-level pass: split() alternates gaps and words, and the running sum of
+        # their lengths gives every word's start and end.
+        parts = _WORD_SPLIT_RE.split(self.text)
+        offsets = tuple(accumulate(map(len, parts)))
+        texts = tuple(parts[1::2])
+        starts = offsets[0:-1:2]
+        ends = offsets[1::2]
+        opening = tuple(map(self.sentence_starts.__contains__, starts))
+        headline = [False] * len(starts)
+        for line in self.lines:
+            if line.headline:
+                first = bisect.bisect_left(starts, line.start)
+                last = bisect.bisect_left(starts, line.end, first)
+                headline[first:last] = [True] * (last - first)
+        return Tokens(starts, ends, texts, opening, tuple(headline))
 
     def position(self, offset: int) -> tuple[int, int]:
         """1-based (line, column) of a code-point offset."""
@@ -197,21 +289,12 @@ def _skip_space(text: str, pos: int, end: int) -> int:
     return pos
 
 
-def _add_sentence_starts(text: str, start: int, end: int, starts: set[int]) -> None:
-    """Record the first letter of the line, of each sentence, and of each quotation."""
-    begin = _first_word(text, start, end)
-    if begin is not None:
-        starts.add(begin)
-    for m in _SENTENCE_END_RE.finditer(text, start, end):
-        if _is_boundary(text, m, end):
-            pos = _first_word(text, m.end(), end)
-            if pos is not None:
-                starts.add(pos)
-    # After an opening quote, a colon, or a bullet, a capital is normal.
-    for m in re.finditer(r"(?:^|(?<=\s))[\"“«„‘(]|:\s+|[•·–—-]\s+(?=[\"“«„]?[A-Z])", text[start:end]):
-        pos = _first_word(text, start + m.end(), end)
-        if pos is not None and pos - (start + m.end()) <= 2:
-            starts.add(pos)
+def _line_end(text: str, pos: int) -> int:
+    """The end of the line that holds ``pos``, without its line break."""
+    end = text.find("\n", pos)
+    if end < 0:
+        return len(text)
+    return end - 1 if end > pos and text[end - 1] == "\r" else end
 
 
 def _first_word(text: str, pos: int, end: int) -> int | None:

@@ -16,7 +16,7 @@ from functools import lru_cache
 from itertools import compress
 from operator import itemgetter
 
-from mtqa.document import Document, Token
+from mtqa.document import Document, Token, Tokens
 from mtqa.lexicon import is_common_word, unknown_words
 from mtqa.names.gazetteer import is_demonym, is_place_word
 from mtqa.names.morphology import is_first_name, is_title, russian_name_score
@@ -31,7 +31,7 @@ class Context:
     """One document's tokens and the counts the lexical kinds weigh."""
 
     doc: Document
-    tokens: tuple[Token, ...]
+    tokens: Tokens
     #: The text of each token.
     texts: tuple[str, ...]
     #: Occurrences of each word, folded to lower case.
