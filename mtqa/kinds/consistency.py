@@ -21,7 +21,7 @@ import regex
 
 from mtqa.document import Document
 from mtqa.finding import Finding, Span
-from mtqa.kinds._text import Literal, LiteralMatch, compile_pattern, phrase_matcher
+from mtqa.kinds._text import LiteralMatch, Matcher, compile_pattern, guard, phrase_matcher
 from mtqa.rule import OptionError, Rule, expect_type, require
 
 KEYS = ("variants", "preferred", "ignorecase")
@@ -32,7 +32,7 @@ _VARIANT_KEYS = frozenset({"name", "pattern", "rewrite"})
 @dataclass(frozen=True, slots=True)
 class Variant:
     name: str
-    matcher: regex.Pattern[str] | Literal
+    matcher: Matcher
     rewrite: str | None  # template for the other form
     literal: bool  # a plain string: its name is the text to suggest
 
@@ -71,7 +71,8 @@ def _parse_variant(entry: Any, i: int, ignorecase: bool, count: int) -> Variant:
     if unknown:
         raise OptionError(key, f"unknown key '{sorted(unknown)[0]}' in {key}")
     name = require(entry, "name", str)
-    matcher = compile_pattern(require(entry, "pattern", str), key, ignorecase)
+    source = require(entry, "pattern", str)
+    matcher = guard(compile_pattern(source, key, ignorecase), source)
     rewrite = entry.get("rewrite")
     if rewrite is not None:
         expect_type(rewrite, f"{key}.rewrite", str)

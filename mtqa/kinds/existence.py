@@ -6,11 +6,9 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-import regex
-
 from mtqa.document import Document
 from mtqa.finding import Finding
-from mtqa.kinds._text import Literal, compile_pattern, phrase_matcher
+from mtqa.kinds._text import Matcher, compile_pattern, guard, phrase_matcher
 from mtqa.rule import OptionError, Rule, expect_type, string_list
 
 KEYS = ("phrases", "patterns", "ignorecase")
@@ -19,7 +17,7 @@ PLACEHOLDERS = ("found",)
 
 @dataclass(frozen=True, slots=True)
 class Options:
-    matchers: tuple[regex.Pattern[str] | Literal, ...]
+    matchers: tuple[Matcher, ...]
 
 
 def parse(raw: Mapping[str, Any]) -> Options:
@@ -28,8 +26,8 @@ def parse(raw: Mapping[str, Any]) -> Options:
     patterns = string_list(raw, "patterns", ())
     if not phrases and not patterns:
         raise OptionError("phrases", "an existence rule needs 'phrases' or 'patterns'")
-    matchers: list[regex.Pattern[str] | Literal] = [phrase_matcher(p, ignorecase) for p in phrases]
-    matchers += [compile_pattern(p, "patterns", ignorecase) for p in patterns]
+    matchers: list[Matcher] = [phrase_matcher(p, ignorecase) for p in phrases]
+    matchers += [guard(compile_pattern(p, "patterns", ignorecase), p) for p in patterns]
     return Options(tuple(matchers))
 
 

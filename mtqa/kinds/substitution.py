@@ -16,7 +16,7 @@ import regex
 
 from mtqa.document import Document
 from mtqa.finding import Finding
-from mtqa.kinds._text import Literal, compile_pattern, deferring, match_case, phrase_matcher
+from mtqa.kinds._text import Matcher, compile_pattern, deferring, guard, match_case, phrase_matcher
 from mtqa.rule import OptionError, Rule, expect_type
 
 KEYS = ("replace", "ignorecase")
@@ -26,7 +26,7 @@ _ENTRY_KEYS = frozenset({"pattern", "phrase", "use"})
 
 @dataclass(frozen=True, slots=True)
 class Replacement:
-    matcher: regex.Pattern[str] | Literal
+    matcher: Matcher
     use: str
 
 
@@ -50,16 +50,17 @@ def parse(raw: Mapping[str, Any]) -> Options:
         use = expect_type(entry.get("use"), f"{key}.use", str)
         if ("pattern" in entry) == ("phrase" in entry):
             raise OptionError(key, f"{key} needs exactly one of 'pattern' or 'phrase'")
-        matcher: regex.Pattern[str] | Literal
+        matcher: Matcher
         if "pattern" in entry:
-            pattern = compile_pattern(expect_type(entry["pattern"], f"{key}.pattern", str), key, ignorecase)
+            source = expect_type(entry["pattern"], f"{key}.pattern", str)
+            pattern = compile_pattern(source, key, ignorecase)
             if not deferring():
                 try:
                     pattern.sub(use, "")
                     _check_template(pattern, use)
                 except (regex.error, IndexError) as exc:
                     raise OptionError(key, f"bad 'use' template {use!r}: {exc}") from None
-            matcher = pattern
+            matcher = guard(pattern, source)
         else:
             matcher = phrase_matcher(expect_type(entry["phrase"], f"{key}.phrase", str), ignorecase)
         out.append(Replacement(matcher, use))

@@ -1,0 +1,104 @@
+"""Guarded regexes: the literal every match holds, the line test, and the same matches as a full scan."""
+
+from __future__ import annotations
+
+import pytest
+import regex
+
+from mtqa.kinds._text import Guarded, guard, phrase_matcher, required_literal, stays_in_line
+from mtqa.rulefile import builtin_rules_dir, load_rules
+
+FLAGS = regex.V1 | regex.IGNORECASE
+
+LITERALS = [
+    (r"\btold about\b", "told about"),
+    (r"\b(?<!within )[Ii]n the framework of\b", "n the framework of"),
+    (r"(?:^|(?<=[.!?] ))(?:By|On) the results of\b", " the results of"),
+    (r"\bperspective(?= (?:projects?|areas?)\b)", "perspective"),
+    (r"colou?r", "colo"),  # the optional u ends the run
+    (r"hello{1,2}", "hell"),
+    (r"ab+cde", "cde"),  # 'b+' keeps one b, but the run ends there
+    (r"\p{L}+ foo\.", " foo."),
+    (r"[.!?] +(\d)\1 Mr\. Smith", " mr. smith"),  # casefolded
+    (r"\u00e9tat civil", "tat civil"),  # the escape is no literal: the run starts after it
+    (r"ab\x41cd", None),  # no run of three
+    (r"one|two three", None),  # an alternation at the top
+    (r"(?x) told about", None),  # verbose: spaces are no literal
+    (r"[abc]d?", None),
+]
+
+
+@pytest.mark.parametrize(("pattern", "literal"), LITERALS)
+def test_required_literal(pattern: str, literal: str | None) -> None:
+    assert required_literal(pattern) == literal
+
+
+IN_LINE = [
+    (r"\btold about\b", True),
+    (r"\b(?:[Ii]t|[Aa]s it) (?:became|has become) known\b", True),
+    (r"(?<![\p{L}\d])foo\p{L}+", True),
+    (r"(?-i:\p{Lu})x", True),
+    (r"a.b", True),  # a dot is no line break without DOTALL
+    (r"(?:^|(?<=[.!?] ))We", True),  # ^ is the text's start only
+    (r"foo\s+bar", False),
+    (r"[^x]foo", False),
+    (r"\P{L}foo", False),
+    (r"(?P<n>ab)\n", False),
+    (r"foo$", False),
+    (r"foo\Z", False),
+    (r"(?s)a.b", False),
+    (r"(?m)^foo", False),
+    (r"(?#note)foo", False),  # syntax the reader does not follow
+]
+
+
+@pytest.mark.parametrize(("pattern", "expected"), IN_LINE)
+def test_stays_in_line(pattern: str, expected: bool) -> None:
+    assert stays_in_line(pattern, FLAGS) is expected
+
+
+TEXTS = [
+    "He told about it.\nShe TOLD ABOUT it. He told\nabout it.",
+    "Straße told about\r\ntold about İstanbul; told about",
+    "told about",
+    "x\n\ntold aboutx told about\n",
+]
+
+
+@pytest.mark.parametrize("text", TEXTS)
+@pytest.mark.parametrize("pattern", [r"\btold about\b", r"told about(?=\s)", r"\btold\s+about\b", r"(?<=\n)told about"])
+def test_guarded_matches_as_a_full_scan(pattern: str, text: str) -> None:
+    compiled = regex.compile(pattern, FLAGS)
+    guarded = guard(compiled, pattern)
+    assert isinstance(guarded, Guarded)
+    assert [m.span() for m in guarded.finditer(text)] == [m.span() for m in compiled.finditer(text)]
+
+
+def test_a_phrase_is_guarded_by_its_longest_word() -> None:
+    matcher = phrase_matcher("in the framework of", ignorecase=True)
+    assert isinstance(matcher, Guarded)
+    assert matcher.literal == "framework"
+    text = "Built In  the\tframework of a plan; in the framework."
+    assert [m.group() for m in matcher.finditer(text)] == ["In  the\tframework of"]
+
+
+def _builtin_guards() -> list[tuple[str, Guarded, list[str]]]:
+    out = []
+    for rule in load_rules([builtin_rules_dir()]).rules:
+        texts = [e.text for e in (*rule.fail, *rule.passes)]
+        options = rule.options
+        matchers = [r.matcher for r in getattr(options, "replacements", ())]
+        matchers += list(getattr(options, "matchers", ()))
+        matchers += [v.matcher for v in getattr(options, "variants", ())]
+        out += [(rule.id, m, texts) for m in matchers if isinstance(m, Guarded)]
+    return out
+
+
+def test_every_builtin_guard_finds_what_a_full_scan_finds_in_the_rule_examples() -> None:
+    guards = _builtin_guards()
+    assert len(guards) >= 90
+    for rule_id, matcher, texts in guards:
+        # Each example alone, and all of them as the lines of one document.
+        for text in [*texts, "\n".join(texts), "\r\n".join(texts)]:
+            full = [m.span() for m in matcher.pattern.finditer(text)]
+            assert [m.span() for m in matcher.finditer(text)] == full, (rule_id, matcher.source, text)
