@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 import regex
 
-from mtqa.kinds._text import Guarded, guard, phrase_matcher, required_literal, stays_in_line
+from mtqa.kinds._text import Guarded, guard, phrase_matcher, required_literal, scan_lines, stays_in_line
 from mtqa.rulefile import builtin_rules_dir, load_rules
 
 FLAGS = regex.V1 | regex.IGNORECASE
@@ -102,3 +102,13 @@ def test_every_builtin_guard_finds_what_a_full_scan_finds_in_the_rule_examples()
         for text in [*texts, "\n".join(texts), "\r\n".join(texts)]:
             full = [m.span() for m in matcher.pattern.finditer(text)]
             assert [m.span() for m in matcher.finditer(text)] == full, (rule_id, matcher.source, text)
+
+
+def test_scan_lines_finds_what_a_full_scan_finds_on_those_lines() -> None:
+    pattern = regex.compile(r"(?<![\p{L}\d])(?=[\w-]*\d)[\dА-Я]+(?![\p{L}\d])", regex.V1)
+    assert stays_in_line(pattern.pattern, pattern.flags)
+    text = "МН17 flew\r\nT-34 and 22°С\n\nА1 at the end 90х190"
+    offsets = [text.index("flew"), text.index("end"), text.index("end") + 1]
+    lines = [(0, text.index("\n") + 1), (text.index("А1"), len(text))]
+    full = [m.span() for m in pattern.finditer(text) if any(s <= m.start() < e for s, e in lines)]
+    assert [m.span() for m in scan_lines(pattern, text, offsets)] == full == [(0, 4), (text.index("А1"), text.index("А1") + 2)]

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import contextvars
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from functools import lru_cache
 from typing import Any, cast
@@ -225,19 +225,31 @@ class Guarded:
         return self._in_lines(text, folded)
 
     def _in_lines(self, text: str, folded: str) -> Iterator[regex.Match[str]]:
-        """Scan each line that holds the literal, with its line break (lookarounds see it).
-
-        ``casefold`` never shortens a character, so a folded text as long as the
-        text has the same offsets.
-        """
+        """Scan each line that holds the literal (``casefold`` never shortens a character,
+        so a folded text as long as the text has the same offsets)."""
         finditer = self.pattern.finditer
         at = folded.find(self.literal)
         while at >= 0:
-            start = text.rfind("\n", 0, at) + 1
-            end = text.find("\n", at)
-            end = len(text) if end < 0 else end + 1
+            start, end = line_window(text, at)
             yield from finditer(text, start, end)
             at = folded.find(self.literal, end)
+
+
+def line_window(text: str, offset: int) -> tuple[int, int]:
+    """The line that holds ``offset``, with its line break, so that lookarounds see it."""
+    end = text.find("\n", offset)
+    return text.rfind("\n", 0, offset) + 1, len(text) if end < 0 else end + 1
+
+
+def scan_lines(pattern: regex.Pattern[str], text: str, offsets: Iterable[int]) -> Iterator[regex.Match[str]]:
+    """The matches of ``pattern`` in the lines that hold ``offsets``, each line scanned once.
+
+    For a pattern that ``stays_in_line`` these are exactly the matches of a scan of
+    the whole text that lie on those lines.
+    """
+    windows = sorted({line_window(text, offset) for offset in offsets})
+    for start, end in windows:
+        yield from pattern.finditer(text, start, end)
 
 
 def guard(pattern: regex.Pattern[str], source: str) -> regex.Pattern[str] | Guarded:
@@ -246,6 +258,7 @@ def guard(pattern: regex.Pattern[str], source: str) -> regex.Pattern[str] | Guar
     return pattern if literal is None else Guarded(pattern, literal, source, pattern.flags)
 
 
+@lru_cache(maxsize=256)
 def stays_in_line(pattern: str, flags: int) -> bool:
     """True when no match of ``pattern`` can hold a line break or see past one.
 

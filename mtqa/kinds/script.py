@@ -27,7 +27,7 @@ import regex
 
 from mtqa.document import Document
 from mtqa.finding import Finding
-from mtqa.kinds._text import compile_pattern
+from mtqa.kinds._text import compile_pattern, scan_lines, stays_in_line
 from mtqa.rule import OptionError, Rule, expect_type, require, string_list
 
 KEYS = ("mode", "lookalikes", "codes", "exceptions")
@@ -81,7 +81,13 @@ def check(rule: Rule, doc: Document) -> Iterator[Finding]:
     if not options.exceptions or not found:
         yield from found
         return
-    spared = [m.span() for p in options.exceptions for m in p.finditer(doc.text)]
+    # An exception that stays in a line is looked for only on the lines of the findings.
+    starts = [f.start for f in found]
+    spared = [
+        m.span()
+        for p in options.exceptions
+        for m in (scan_lines(p, doc.text, starts) if stays_in_line(p.pattern, p.flags) else p.finditer(doc.text))
+    ]
     for finding in found:
         if not any(s <= finding.start and finding.end <= e for s, e in spared):
             yield finding
