@@ -5,32 +5,38 @@ from __future__ import annotations
 import pytest
 import regex
 
-from mtqa.kinds._text import Guarded, guard, phrase_matcher, required_literal, scan_lines, stays_in_line
+from mtqa.kinds._guard import Guarded, guard, required_literals, scan_lines, stays_in_line
+from mtqa.kinds._text import phrase_matcher
 from mtqa.rulefile import builtin_rules_dir, load_rules
 
 FLAGS = regex.V1 | regex.IGNORECASE
 
 LITERALS = [
-    (r"\btold about\b", "told about"),
-    (r"\b(?<!within )[Ii]n the framework of\b", "n the framework of"),
-    (r"(?:^|(?<=[.!?] ))(?:By|On) the results of\b", " the results of"),
-    (r"\bperspective(?= (?:projects?|areas?)\b)", "perspective"),
-    (r"colou?r", "colo"),  # the optional u ends the run
-    (r"hello{1,2}", "hell"),
-    (r"ab+cde", "cde"),  # 'b+' keeps one b, but the run ends there
-    (r"\p{L}+ foo\.", " foo."),
-    (r"[.!?] +(\d)\1 Mr\. Smith", " mr. smith"),  # casefolded
-    (r"\u00e9tat civil", "tat civil"),  # the escape is no literal: the run starts after it
-    (r"ab\x41cd", None),  # no run of three
-    (r"one|two three", None),  # an alternation at the top
-    (r"(?x) told about", None),  # verbose: spaces are no literal
-    (r"[abc]d?", None),
+    (r"\btold about\b", ("told about",)),
+    (r"\b(?<!within )[Ii]n the framework of\b", ("n the framework of",)),
+    (r"(?:^|(?<=[.!?] ))(?:By|On) the results of\b", (" the results of",)),
+    (r"\bperspective(?= (?:projects?|areas?)\b)", ("perspective",)),
+    (r"colou?r", ("colo",)),  # the optional u ends the run
+    (r"hello{1,2}", ("hell",)),
+    (r"ab+cde", ("cde",)),  # 'b+' keeps one b, but the run ends there
+    (r"\p{L}+ foo\.", (" foo.",)),
+    (r"[.!?] +(\d)\1 Mr\. Smith", (" Mr. Smith",)),
+    (r"\u00e9tat civil", ("tat civil",)),  # the escape is no literal: the run starts after it
+    (r"\b(May|June|July) (\d{1,2})\b", ("May", "June", "July")),  # no run of three: the alternatives
+    (r"(?:https?://)?(?:[\p{Cyrillic}\d-]+\.)+(?:рф|рус)(?!\p{L})", ("рф", "рус")),
+    (r"\b(?:May|June)? (\d{1,2})\b", ()),  # optional alternatives guard nothing
+    (r"(?:a|bc) (?:de|fg)", ("de", "fg")),  # the set whose shortest member is longest
+    (r"ab\x41cde", ("cde",)),  # the escape is one character: two runs
+    (r"a\x41b", ()),  # no word of two letters
+    (r"one|two three", ()),  # an alternation at the top
+    (r"(?x) told about", ()),  # verbose: spaces are no literal
+    (r"[abc]d?", ()),
 ]
 
 
-@pytest.mark.parametrize(("pattern", "literal"), LITERALS)
-def test_required_literal(pattern: str, literal: str | None) -> None:
-    assert required_literal(pattern) == literal
+@pytest.mark.parametrize(("pattern", "literals"), LITERALS)
+def test_required_literals(pattern: str, literals: tuple[str, ...]) -> None:
+    assert required_literals(pattern) == literals
 
 
 IN_LINE = [
@@ -59,6 +65,7 @@ def test_stays_in_line(pattern: str, expected: bool) -> None:
 
 TEXTS = [
     "He told about it.\nShe TOLD ABOUT it. He told\nabout it.",
+    "Told about May 5 and june 6;\nJUNE 7, told about",
     "Straße told about\r\ntold about İstanbul; told about",
     "told about",
     "x\n\ntold aboutx told about\n",
@@ -66,9 +73,11 @@ TEXTS = [
 
 
 @pytest.mark.parametrize("text", TEXTS)
-@pytest.mark.parametrize("pattern", [r"\btold about\b", r"told about(?=\s)", r"\btold\s+about\b", r"(?<=\n)told about"])
-def test_guarded_matches_as_a_full_scan(pattern: str, text: str) -> None:
-    compiled = regex.compile(pattern, FLAGS)
+@pytest.mark.parametrize("pattern", [r"\btold about\b", r"told about(?=\s)", r"\btold\s+about\b", r"(?<=\n)told about",
+                                     r"\b(May|June) (\d{1,2})\b", r"\b(?i:May|June) \d"])
+@pytest.mark.parametrize("flags", [FLAGS, regex.V1])
+def test_guarded_matches_as_a_full_scan(pattern: str, text: str, flags: int) -> None:
+    compiled = regex.compile(pattern, flags)
     guarded = guard(compiled, pattern)
     assert isinstance(guarded, Guarded)
     assert [m.span() for m in guarded.finditer(text)] == [m.span() for m in compiled.finditer(text)]
@@ -77,7 +86,7 @@ def test_guarded_matches_as_a_full_scan(pattern: str, text: str) -> None:
 def test_a_phrase_is_guarded_by_its_longest_word() -> None:
     matcher = phrase_matcher("in the framework of", ignorecase=True)
     assert isinstance(matcher, Guarded)
-    assert matcher.literal == "framework"
+    assert matcher.literals == ("framework",)
     text = "Built In  the\tframework of a plan; in the framework."
     assert [m.group() for m in matcher.finditer(text)] == ["In  the\tframework of"]
 
@@ -112,3 +121,7 @@ def test_scan_lines_finds_what_a_full_scan_finds_on_those_lines() -> None:
     lines = [(0, text.index("\n") + 1), (text.index("А1"), len(text))]
     full = [m.span() for m in pattern.finditer(text) if any(s <= m.start() < e for s, e in lines)]
     assert [m.span() for m in scan_lines(pattern, text, offsets)] == full == [(0, 4), (text.index("А1"), text.index("А1") + 2)]
+
+
+def test_a_dot_in_a_group_is_no_plain_alternative() -> None:
+    assert required_literals(r"(a.b|cd) x") == ()

@@ -21,7 +21,8 @@ import regex
 
 from mtqa.document import Document
 from mtqa.finding import Finding, Span
-from mtqa.kinds._text import LiteralMatch, Matcher, compile_pattern, guard, phrase_matcher
+from mtqa.kinds._guard import guard
+from mtqa.kinds._text import LiteralMatch, Matcher, compile_pattern, phrase_matcher
 from mtqa.rule import OptionError, Rule, expect_type, require
 
 KEYS = ("variants", "preferred", "ignorecase")

@@ -8,7 +8,8 @@ from typing import Any
 
 from mtqa.document import Document
 from mtqa.finding import Finding
-from mtqa.kinds._text import Matcher, compile_pattern, guard, phrase_matcher
+from mtqa.kinds._guard import guard
+from mtqa.kinds._text import Matcher, compile_pattern, phrase_matcher
 from mtqa.rule import OptionError, Rule, expect_type, string_list
 
 KEYS = ("phrases", "patterns", "ignorecase")

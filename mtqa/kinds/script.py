@@ -27,7 +27,8 @@ import regex
 
 from mtqa.document import Document
 from mtqa.finding import Finding
-from mtqa.kinds._text import compile_pattern, scan_lines, stays_in_line
+from mtqa.kinds._guard import scan_lines, stays_in_line
+from mtqa.kinds._text import compile_pattern
 from mtqa.rule import OptionError, Rule, expect_type, require, string_list
 
 KEYS = ("mode", "lookalikes", "codes", "exceptions")

@@ -16,7 +16,8 @@ import regex
 
 from mtqa.document import Document
 from mtqa.finding import Finding
-from mtqa.kinds._text import Matcher, compile_pattern, deferring, guard, match_case, phrase_matcher
+from mtqa.kinds._guard import guard
+from mtqa.kinds._text import Matcher, compile_pattern, deferring, match_case, phrase_matcher
 from mtqa.rule import OptionError, Rule, expect_type
 
 KEYS = ("replace", "ignorecase")
