@@ -36,15 +36,16 @@ rules judge with more context.
 from __future__ import annotations
 
 import calendar
-import itertools
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import compress
 from typing import Any
 
 from mtqa.document import Document, Token
 from mtqa.finding import Finding, Span
-from mtqa.lexicon import is_common_word, is_function_word, is_proper_word, pos, zipf
+from mtqa.kinds._casing_words import words
+from mtqa.lexicon import is_function_word, is_proper_word, pos, zipf
 from mtqa.names.gazetteer import is_country, is_demonym
 from mtqa.rule import OptionError, Rule, expect_type
 
@@ -71,45 +72,33 @@ def parse(raw: Mapping[str, Any]) -> Options:
     return Options(mode, max_zipf, min_length)
 
 
-def _lower_names(doc: Document, options: Options) -> set[str]:
-    """Lower-case words of the document that are not ordinary English words.
-
-    In ``document`` mode wordfreq's frequency is a second guard (the lexicon
-    misses some common words); in ``lexicon`` mode the lexicon alone decides,
-    since frequencies fold case ("islamic" is as frequent as "Islamic").
-    """
-    return {
-        w for w in _lower_words(doc)
-        if len(w) >= options.min_length and not is_common_word(w)
-        and (options.mode == "lexicon" or zipf(w) < options.max_zipf)
-    }
-
-
-@lru_cache(maxsize=8)
-def _lower_words(doc: Document) -> frozenset[str]:
-    """The document's all-lower-case alphabetic words, shared by the casing rules of one run."""
-    return frozenset(w for w in {t.text for t in doc.tokens} if w.islower() and w.isalpha())
-
-
 def check(rule: Rule, doc: Document) -> Iterator[Finding]:
     options: Options = rule.options
-    tokens = doc.tokens
     if options.mode == "phrases":
-        yield from _check_phrases(rule, doc)
-        return
+        return _check_phrases(rule, doc)
     if options.mode == "acronyms":
-        yield from _check_acronyms(rule, doc)
-        return
-    names = _lower_names(doc, options)
+        return _check_acronyms(rule, doc)
+    if options.mode == "lexicon":
+        return _check_lexicon(rule, doc, options)
+    return _check_document(rule, doc, options)
+
+
+def _check_document(rule: Rule, doc: Document, options: Options) -> Iterator[Finding]:
+    shared = words(doc)
+    # Only a rare lower-case word whose capitalised form the document also writes
+    # can be flagged: pick those out first, then ask wordfreq about them alone.
+    # (wordfreq is a second guard: the lexicon misses some common words.)
+    rare = tuple(shared.rare_lower)
+    twins = compress(rare, map(shared.distinct.__contains__, map(str.capitalize, rare)))
+    names = {w for w in twins if len(w) >= options.min_length and zipf(w) < options.max_zipf}
     if not names:
         return
-    if options.mode == "lexicon":
-        yield from _check_lexicon(rule, tokens, names)
-        return
     capitals = {w.capitalize(): w for w in names}
+    tokens = shared.tokens
     capital: dict[str, list[Token]] = {}
     lows: dict[str, list[Token]] = {}
-    for i, tok in enumerate(tokens):
+    for i in shared.positions(names | capitals.keys()):
+        tok = tokens[i]
         word = tok.text
         if tok.sentence_start or tok.headline:
             continue
@@ -126,8 +115,12 @@ def check(rule: Rule, doc: Document) -> Iterator[Finding]:
             yield rule.finding(tok.start, tok.end, tok.text, caps[0].text, related, count=len(caps))
 
 
+@lru_cache(maxsize=65_536)
 def _certain_name(word: str) -> bool:
-    """English always capitalises this lower-case word (see the module docstring)."""
+    """English always capitalises this lower-case word (see the module docstring).
+
+    Cached: the same rare words come back in document after document.
+    """
     title = word.capitalize()
     if title in _CALENDAR or is_country(word) or is_demonym(word):
         return True
@@ -139,23 +132,31 @@ _CALENDAR = frozenset(calendar.day_name) | frozenset(calendar.month_name[1:])
 
 def _check_acronyms(rule: Rule, doc: Document) -> Iterator[Finding]:
     """Lower-case forms of an acronym the document writes in capitals ("khl" beside "KHL")."""
-    words = {t.text for t in doc.tokens}
-    capitals: dict[str, int] = {}
-    for t in doc.tokens:
-        if t.text.isupper() and t.text.isalpha() and _ACRONYM_MIN <= len(t.text) <= _ACRONYM_MAX:
-            capitals[t.text] = capitals.get(t.text, 0) + 1
-    lows = {
-        w for w in words
-        if w.islower() and w.upper() in capitals and not is_common_word(w)
-    }
-    text = doc.text
-    for tok in doc.tokens:
-        if tok.text in lows and not _in_address(text, tok.start, tok.end):
+    shared = words(doc)
+    # The acronyms written: letters only, all capitals, of a plausible length.
+    shouted = shared.upper_alpha
+    capitals = frozenset(compress(shouted, map(_ACRONYM_LENGTHS.__contains__, map(len, shouted))))
+    if not capitals:
+        return
+    # A lower-case form of a word of letters has only letters (tokens hold letters,
+    # digits, hyphens and apostrophes, and no digit or mark is upper-cased to a letter).
+    rare = tuple(shared.rare_lower)
+    lows = set(compress(rare, map(capitals.__contains__, map(str.upper, rare))))
+    if not lows:
+        return
+    tokens, text = shared.tokens, doc.text
+    counts: dict[str, int] = {}
+    for i in shared.positions(lows):
+        tok = tokens[i]
+        if not _in_address(text, tok.start, tok.end):
             upper = tok.text.upper()
-            yield rule.finding(tok.start, tok.end, tok.text, upper, count=capitals[upper])
+            if upper not in counts:
+                counts[upper] = shared.texts.count(upper)  # the tokens written in those capitals
+            yield rule.finding(tok.start, tok.end, tok.text, upper, count=counts[upper])
 
 
 _ACRONYM_MIN, _ACRONYM_MAX = 2, 6
+_ACRONYM_LENGTHS = range(_ACRONYM_MIN, _ACRONYM_MAX + 1)
 
 
 def _in_address(text: str, start: int, end: int) -> bool:
@@ -165,53 +166,82 @@ def _in_address(text: str, start: int, end: int) -> bool:
     return before in "./@" or (after[:1] in "./" and after[1:].isalnum())
 
 
-def _check_lexicon(rule: Rule, tokens: tuple[Token, ...], names: set[str]) -> Iterator[Finding]:
-    proper = {w for w in names if _certain_name(w)}
-    for tok in tokens:
-        if tok.text in proper and not tok.sentence_start and not tok.headline:
+def _check_lexicon(rule: Rule, doc: Document, options: Options) -> Iterator[Finding]:
+    shared = words(doc)
+    # The lexicon alone decides here: frequencies fold case ("islamic" is as frequent as "Islamic").
+    proper = {w for w in shared.rare_lower if len(w) >= options.min_length and _certain_name(w)}
+    tokens = shared.tokens
+    for i in shared.positions(proper):
+        tok = tokens[i]
+        if not tok.sentence_start and not tok.headline:
             yield rule.finding(tok.start, tok.end, tok.text, tok.text.capitalize(), count=0)
 
 
 _PHRASE_SIZES = (4, 3, 2)
+_PHRASE_MIN, _PHRASE_MAX = min(_PHRASE_SIZES), max(_PHRASE_SIZES)
 _PARTICLES = frozenset({"de", "da", "di", "du", "del", "der", "den", "van", "von", "la", "le", "al", "el", "bin", "ibn"})
 
 
 def _check_phrases(rule: Rule, doc: Document) -> Iterator[Finding]:
-    tokens, text = doc.tokens, doc.text
-    n = len(tokens)
-    spaced = [text[a.end : b.start] == " " for a, b in itertools.pairwise(tokens)]
-    title = [t.text[:1].isupper() and t.text[1:].islower() and t.text.isalpha() for t in tokens]
+    """Title Case phrases mid-sentence, then their mixed-case forms ("state Duma").
 
-    def joined(i: int, size: int) -> bool:
-        return i + size <= n and all(spaced[i : i + size - 1])
+    A mixed form is found by its first word, the lower-case form of the
+    phrase's first word; so only a Title Case word whose lower-case form the
+    document also writes can start a phrase that matters (a ``head``). One
+    C-level pass finds the heads and those lower-case words, C-level filters
+    keep the tokens worth a look, and only those are looked at in Python.
+    """
+    shared = words(doc)
+    text, texts, starts, ends = doc.text, shared.texts, shared.starts, shared.ends
+    opening, headline = shared.opening, shared.headline
+    n = len(texts)
+    title = shared.title
+    ordered = tuple(title)
+    heads = frozenset(compress(ordered, map(shared.distinct.__contains__, map(str.lower, ordered))))
+    # A first word that is a particle or a function word never starts a mixed form.
+    lowered = {w for w in map(str.lower, heads) if w not in _PARTICLES and not is_function_word(w)}
+    mid = [i for i in shared.positions(heads | lowered) if not opening[i] and not headline[i]]
+    text_at = texts.__getitem__
 
+    def spaced(k: int) -> bool:
+        """One space, and nothing else, between tokens k and k+1."""
+        return text[ends[k] : starts[k + 1]] == " "
+
+    # Each Title Case phrase, as its lower-case words, with where it stands: a head
+    # followed by one to three more Title Case words, one space apart.
     titles: dict[tuple[str, ...], list[tuple[int, int]]] = {}
-    starts = [a and b for a, b in itertools.pairwise(title)]  # a Title word before a Title word
-    for i in itertools.compress(range(n), starts):
-        if tokens[i].sentence_start or tokens[i].headline:
+    at_heads = list(compress(mid, map(heads.__contains__, map(text_at, mid))))
+    if at_heads and at_heads[-1] == n - 1:
+        at_heads.pop()  # the last token starts no phrase
+    for i in compress(at_heads, map(title.__contains__, map(text_at, map((1).__add__, at_heads)))):
+        if not spaced(i):
             continue
-        for size in _PHRASE_SIZES:
-            if joined(i, size) and all(title[i : i + size]):
-                titles.setdefault(tuple(t.text.lower() for t in tokens[i : i + size]), []).append((i, i + size))
+        run = 2  # the tokens i .. i+run-1 are Title Case words one space apart
+        while run < _PHRASE_MAX and i + run < n and texts[i + run] in title and spaced(i + run - 1):
+            run += 1
+        key = tuple(map(str.lower, texts[i : i + run]))
+        for size in range(_PHRASE_MIN, run + 1):
+            titles.setdefault(key[:size], []).append((i, i + size))
+    # Then the tokens that start a phrase's words with the first one lower-case, the
+    # longest phrase first. Every phrase has two words or more, so its first two
+    # words rule out most tokens at once.
     firsts = {key[0] for key in titles}
+    pairs = {key[:2] for key in titles}
     taken: set[int] = set()
-    for i in itertools.compress(range(n), [t.text in firsts for t in tokens]):
-        first = tokens[i].text
-        if i in taken or tokens[i].sentence_start or tokens[i].headline:
+    for i in compress(mid, map(firsts.__contains__, map(text_at, mid))):
+        if i in taken or i + 1 >= n or (texts[i].lower(), texts[i + 1].lower()) not in pairs:
             continue
-        if first in _PARTICLES or is_function_word(first):
-            continue
+        lowers = tuple(map(str.lower, texts[i : i + _PHRASE_MAX]))
         for size in _PHRASE_SIZES:
-            window = tokens[i : i + size]
-            key = tuple(t.text.lower() for t in window)
-            if key not in titles or not joined(i, size) or not title[i + size - 1]:
+            key = lowers[:size]
+            if len(key) < size or key not in titles or texts[i + size - 1] not in title:
                 continue
-            if not all(t.text.isalpha() for t in window):
+            if not all(map(spaced, range(i, i + size - 1))) or not all(map(str.isalpha, texts[i : i + size])):
                 continue
             taken.update(range(i, i + size))
-            start, end = window[0].start, window[-1].end
+            start, end = starts[i], ends[i + size - 1]
             good = " ".join(w.capitalize() for w in key)
-            related = tuple(Span(tokens[a].start, tokens[b - 1].end) for a, b in titles[key])
+            related = tuple(Span(starts[a], ends[b - 1]) for a, b in titles[key])
             yield rule.finding(start, end, text[start:end], good, related, count=len(titles[key]))
             break
 
@@ -219,7 +249,7 @@ def _check_phrases(rule: Rule, doc: Document) -> Iterator[Finding]:
 _LINKS = frozenset({"of", "and", "the", "for", "de", "on", "in"})
 
 
-def _isolated(text: str, tokens: tuple[Token, ...], i: int) -> bool:
+def _isolated(text: str, tokens: Sequence[Token], i: int) -> bool:
     """A capital between lower-case words: a name, not part of a longer capitalised
     name ("Ministry of Tourism and Antiques"), a Title Case run or a product title."""
     for step in (-1, 1):
@@ -231,7 +261,7 @@ def _isolated(text: str, tokens: tuple[Token, ...], i: int) -> bool:
     return True
 
 
-def _adjacent(text: str, tokens: tuple[Token, ...], i: int, j: int) -> bool:
+def _adjacent(text: str, tokens: Sequence[Token], i: int, j: int) -> bool:
     """Tokens i and j are in one run of words: only spaces and words between them."""
     lo, hi = (tokens[i], tokens[j]) if i < j else (tokens[j], tokens[i])
     between = text[lo.end : hi.start]
