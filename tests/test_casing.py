@@ -5,15 +5,14 @@ exactly the words the plain tests pick)."""
 
 from __future__ import annotations
 
-import pytest
+import gc
 
 from mtqa.document import Document
 from mtqa.engine import check_document
 from mtqa.finding import Span
 from mtqa.kinds import _casing_words
-from mtqa.kinds._casing_words import Words
-from mtqa.lexicon import is_common_word
-from mtqa.rule import Rule
+from mtqa.kinds._casing_words import PARTICLES, Words
+from mtqa.lexicon import FUNCTION_WORDS, is_common_word
 from mtqa.rulefile import builtin_rules_dir, load_rules
 
 RULES = {r.id: r for r in load_rules([builtin_rules_dir()]).rules if r.kind == "casing"}
@@ -99,43 +98,58 @@ ODD_WORDS = (
 
 
 def _plain_tables(words: frozenset[str]) -> dict[str, frozenset[str]]:
+    title = frozenset(w for w in words if w[:1].isupper() and w[1:].islower() and w.isalpha())
+    rare = frozenset(w for w in words if w.islower() and w.isalpha() and not is_common_word(w))
+    heads = frozenset(w for w in title if w.lower() in words)
     return {
-        "title": frozenset(w for w in words if w[:1].isupper() and w[1:].islower() and w.isalpha()),
+        "title": title,
         "upper_alpha": frozenset(w for w in words if w.isupper() and w.isalpha()),
-        "rare_lower": frozenset(w for w in words if w.islower() and w.isalpha() and not is_common_word(w)),
+        "rare_lower": rare,
+        "heads": heads,
+        "starters": frozenset(w.lower() for w in heads) - PARTICLES - FUNCTION_WORDS,
+        "rare_words": rare | {w.capitalize() for w in rare if w.capitalize() in words},
     }
 
 
+def _words(text: str) -> Words:
+    doc = Document("t.txt", text)
+    return Words(doc.text, doc.tokens)
+
+
 def test_word_tables_match_the_plain_definitions() -> None:
-    _casing_words._JUDGED.clear()
-    _casing_words._RARE.clear()
-    shared = Words(Document("t.txt", ODD_WORDS + " and the state of " + ODD_WORDS.lower()))
+    _casing_words.forget()
+    shared = _words(ODD_WORDS + " and the state of de " + ODD_WORDS.lower())
     expected = _plain_tables(shared.distinct)
     assert shared.distinct == frozenset(t.text for t in shared.tokens)
     assert shared.title == expected["title"]
     assert frozenset(shared.upper_alpha) == expected["upper_alpha"]
     assert shared.rare_lower == expected["rare_lower"]  # judged by the lexicon
-    again = Words(Document("u.txt", ODD_WORDS))  # judged from what the first document taught
+    assert (shared.heads, shared.starters, shared.rare_words) == (
+        expected["heads"], expected["starters"], expected["rare_words"])
+    again = _words(ODD_WORDS)  # judged from what the first document taught
     assert again.rare_lower == _plain_tables(again.distinct)["rare_lower"]
     assert "Xʼa" in shared.title and "ǅemal" not in shared.title  # where str.istitle says otherwise
+    assert "state" in shared.starters and "the" not in shared.starters and "kabul" in shared.rare_lower
 
 
-@pytest.mark.parametrize("count", [1, 3, _casing_words._SEARCH_MAX, _casing_words._SEARCH_MAX + 1, 200])
-def test_positions_by_search_and_by_pass_agree(count: int) -> None:
-    # "khl" also stands inside longer words and tokens ("xkhl", "khl-based"), right
-    # before a token written "khl", after a possessive and at both ends of the text.
-    text = ("khl Kabul's kabul khl-based Khlebnikov xkhl khl khlkhl KHL, khl. " * 3) + ODD_WORDS + " khl"
-    shared = Words(Document("t.txt", text))
-    texts = [t.text for t in shared.tokens]
-    chosen = {"khl", "Kabul", "kabul", "KHL", "ſtate", "ΟΔΟΣ", "中a", "Ab-cd", "s"}
-    pool = sorted(shared.distinct - chosen)
-    chosen |= set(pool[: max(0, count - len(chosen))])
-    assert shared.positions(chosen) == [i for i, w in enumerate(texts) if w in chosen]
-    assert shared.positions(set()) == []
+def test_spots_are_every_token_a_rule_looks_at() -> None:
+    # "khl" also stands inside longer words and tokens ("xkhl", "khl-based"), after a
+    # possessive ("Kabul's") and at both ends of the text.
+    shared = _words(("khl Kabul's kabul khl-based Khlebnikov xkhl khl KHL, the State and state. " * 3) + ODD_WORDS + " khl")
+    texts = shared.texts
+    wanted = shared.heads | shared.starters | shared.rare_words
+    assert {"khl", "Kabul", "kabul", "State", "state"} <= wanted
+    assert list(shared.spots) == [i for i, w in enumerate(texts) if w in wanted]
+    assert list(shared.rare_spots) == [i for i, w in enumerate(texts) if w in shared.rare_words]
+    assert list(shared.among(shared.spots, {"khl", "State"})) == [i for i, w in enumerate(texts) if w in {"khl", "State"}]
 
 
-def test_words_are_shared_by_the_rules_of_one_document() -> None:
+def test_words_are_kept_as_long_as_the_document_lives() -> None:
     doc = Document("t.txt", "The KHL met the khl.")
-    assert _casing_words.words(doc) is _casing_words.words(doc)
-    rules: list[Rule] = list(RULES.values())
-    assert [f.text for f in check_document(doc, rules)] == ["khl"]
+    shared = _casing_words.words(doc)
+    assert _casing_words.words(Document("t.txt", "The KHL met the khl.")) is shared  # an equal document
+    assert [f.text for f in check_document(doc, list(RULES.values()))] == ["khl"]
+    before = len(_casing_words._KEPT)
+    del doc
+    gc.collect()
+    assert len(_casing_words._KEPT) == before - 1

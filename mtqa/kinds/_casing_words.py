@@ -1,73 +1,47 @@
-"""The word tables of one document that the casing rules share.
+"""The word tables of one document that the four casing rules share.
 
-The four casing rules ask the same questions of a document: which words it
-writes, which of them are lower-case or Title Case, and where a given set of
-words stands. ``words(doc)`` answers each once per document, each table on
-first use, so a rule pays only for what it reads.
+The casing rules ask the same questions of a document: which words it
+writes, which of them are lower-case, Title Case or in capitals, which
+lower-case ones are no English word, and where the words they look at stand.
+``words(doc)`` answers each once per document, each table on first use.
 
-A document has about thirty times more tokens than distinct words, so a pass
-over the tokens is C-level (``map``, ``compress``) and the Python-level work
-is per distinct word or per token already picked out.
+A document has about thirty times more tokens than distinct words. So the
+tables are built by C-level passes (``map``, ``compress``, set operations)
+over the distinct words, and the tokens are passed over once, for all four
+rules together (``Words.spots``); Python-level work is per distinct word or
+per token picked out.
 """
 
 from __future__ import annotations
 
 import operator
-from bisect import bisect_left
-from collections.abc import Callable, Iterable, Sequence, Set
-from functools import cached_property, lru_cache
+from collections.abc import Callable, Iterable, Set
+from functools import cached_property
 from itertools import compress, filterfalse
 from operator import itemgetter
-from typing import Any
+from weakref import WeakKeyDictionary
 
-from mtqa.document import Document, Token
-from mtqa.lexicon import common_among
+from mtqa.document import Document, Tokens
+from mtqa.lexicon import common_among, is_function_word
 
 _FIRST = itemgetter(slice(0, 1))  # word[:1]
 _REST = itemgetter(slice(1, None))  # word[1:]
 
-#: Up to this many words are found by searching the text for each (a few microseconds
-#: a word) rather than by a pass over every token (about a millisecond a document).
-_SEARCH_MAX = 32
+#: Particles of a name: a mixed-case phrase never starts with one ("de Bruyne" beside "Kevin De Bruyne").
+PARTICLES = frozenset({"de", "da", "di", "du", "del", "der", "den", "van", "von", "la", "le", "al", "el", "bin", "ibn"})
 
 
 class Words:
-    """One document's tokens seen as words; each table is computed on first use."""
+    """One document's words; each table is computed on first use.
 
-    def __init__(self, doc: Document) -> None:
-        self.doc = doc
-        self.tokens: Sequence[Token] = doc.tokens
+    It holds the document's text and tokens but not the document itself, so
+    that ``words`` can keep it exactly as long as the document lives.
+    """
 
-    @cached_property
-    def texts(self) -> tuple[str, ...]:
-        """The text of each token."""
-        return self._column("texts", 2)
-
-    @cached_property
-    def starts(self) -> tuple[int, ...]:
-        """The start offset of each token."""
-        return self._column("starts", 0)
-
-    @cached_property
-    def ends(self) -> tuple[int, ...]:
-        """The end offset of each token."""
-        return self._column("ends", 1)
-
-    @cached_property
-    def opening(self) -> tuple[bool, ...]:
-        """Each token's ``sentence_start``."""
-        return self._column("opening", 3)
-
-    @cached_property
-    def headline(self) -> tuple[bool, ...]:
-        """Each token's ``headline``."""
-        return self._column("headline", 4)
-
-    def _column(self, name: str, field: int) -> tuple[Any, ...]:
-        """One field of every token: the tokens' own column when they keep one
-        (``document.Tokens``), else read from each token (``Token`` field ``field``)."""
-        column = getattr(self.tokens, name, None)
-        return tuple(map(itemgetter(field), self.tokens)) if column is None else tuple(column)
+    def __init__(self, text: str, tokens: Tokens) -> None:
+        self.text = text
+        self.tokens = tokens
+        self.texts = tokens.texts
 
     @cached_property
     def distinct(self) -> frozenset[str]:
@@ -75,14 +49,9 @@ class Words:
         return frozenset(self.texts)
 
     @cached_property
-    def ordered(self) -> tuple[str, ...]:
-        """``distinct`` as a tuple, for passes that filter it (in no particular order)."""
-        return tuple(self.distinct)
-
-    @cached_property
     def _split(self) -> tuple[tuple[str, ...], tuple[str, ...]]:
         """The distinct words with no capital (``str.islower``), and the others."""
-        ordered = self.ordered
+        ordered = tuple(self.distinct)
         lower = tuple(map(str.islower, ordered))
         return tuple(compress(ordered, lower)), tuple(compress(ordered, map(operator.not_, lower)))
 
@@ -115,29 +84,44 @@ class Words:
         """The words of letters only, all in capitals (``str.isupper``)."""
         return where(str.isupper, self._cased_alpha)
 
-    def positions(self, words: Set[str]) -> list[int]:
-        """The indices, in order, of the tokens written exactly as one of ``words``."""
-        if not words:
-            return []
-        if len(words) <= _SEARCH_MAX:
-            return self._search(words)
-        return list(compress(range(len(self.texts)), map(words.__contains__, self.texts)))
+    @cached_property
+    def heads(self) -> frozenset[str]:
+        """Title Case words whose lower-case form the document also writes ("State" and
+        "state"): only these can start a phrase also written with its first word lower-case."""
+        title = tuple(self.title)
+        return frozenset(compress(title, map(self.distinct.__contains__, map(str.lower, title))))
 
-    def _search(self, words: Iterable[str]) -> list[int]:
-        """``positions`` for a few words: find each in the text, keep the places where a
-        token starts and is that word (not a part of a longer one)."""
-        text, texts, starts = self.doc.text, self.texts, self.starts
-        n = len(texts)
-        found = []
-        for word in words:
-            at = text.find(word)
-            while at >= 0:
-                i = bisect_left(starts, at)
-                if i < n and starts[i] == at and texts[i] == word:
-                    found.append(i)
-                at = text.find(word, at + 1)
-        found.sort()
-        return found
+    @cached_property
+    def starters(self) -> frozenset[str]:
+        """The lower-case forms of the heads that may start a mixed-case phrase: not a
+        particle of a name nor a function word."""
+        return frozenset(w for w in map(str.lower, self.heads) if w not in PARTICLES and not is_function_word(w))
+
+    @cached_property
+    def rare_words(self) -> frozenset[str]:
+        """The rare lower-case words and the capitalised forms of them that the document writes."""
+        rare = self.rare_lower
+        return rare | self.distinct.intersection(map(str.capitalize, rare))
+
+    @cached_property
+    def spots(self) -> tuple[int, ...]:
+        """Indices, in order, of the tokens written as a head, a starter or a rare word:
+        every token that a casing rule looks at, found in one pass over the tokens."""
+        wanted = self.heads | self.starters | self.rare_words
+        return tuple(compress(range(len(self.texts)), map(wanted.__contains__, self.texts)))
+
+    @cached_property
+    def rare_spots(self) -> tuple[int, ...]:
+        """The spots of the rare words."""
+        return tuple(self.among(self.spots, self.rare_words))
+
+    def among(self, spots: Iterable[int], written: Set[str]) -> list[int]:
+        """The indices of ``spots``, in order, whose token is written as one of ``written``.
+
+        (A list comprehension: indexing in the loop is faster than ``map(texts.__getitem__)``.)
+        """
+        texts = self.texts
+        return [i for i in spots if texts[i] in written]
 
 
 def _rare(lower: tuple[str, ...]) -> tuple[str, ...]:
@@ -168,7 +152,24 @@ def where(test: Callable[[str], bool], items: tuple[str, ...]) -> tuple[str, ...
     return tuple(compress(items, map(test, items)))
 
 
-@lru_cache(maxsize=8)
+_KEPT: WeakKeyDictionary[Document, Words] = WeakKeyDictionary()
+
+
 def words(doc: Document) -> Words:
-    """The shared tables of ``doc``: the engine runs every rule on a document before the next."""
-    return Words(doc)
+    """The tables of ``doc``, kept as long as the document lives.
+
+    The engine runs every rule on a document before the next; a caller that
+    runs one rule over many documents, then the next (a benchmark per rule),
+    still reads each document once.
+    """
+    kept = _KEPT.get(doc)
+    if kept is None:
+        kept = _KEPT[doc] = Words(doc.text, doc.tokens)
+    return kept
+
+
+def forget() -> None:
+    """Drop every document's tables and the words judged (for a benchmark that times building them)."""
+    _KEPT.clear()
+    _JUDGED.clear()
+    _RARE.clear()

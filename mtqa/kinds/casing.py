@@ -45,7 +45,7 @@ from typing import Any
 from mtqa.document import Document, Token
 from mtqa.finding import Finding, Span
 from mtqa.kinds._casing_words import words
-from mtqa.lexicon import is_function_word, is_proper_word, pos, zipf
+from mtqa.lexicon import is_proper_word, pos, zipf
 from mtqa.names.gazetteer import is_country, is_demonym
 from mtqa.rule import OptionError, Rule, expect_type
 
@@ -97,7 +97,7 @@ def _check_document(rule: Rule, doc: Document, options: Options) -> Iterator[Fin
     tokens = shared.tokens
     capital: dict[str, list[Token]] = {}
     lows: dict[str, list[Token]] = {}
-    for i in shared.positions(names | capitals.keys()):
+    for i in shared.among(shared.rare_spots, names | capitals.keys()):
         tok = tokens[i]
         word = tok.text
         if tok.sentence_start or tok.headline:
@@ -146,7 +146,7 @@ def _check_acronyms(rule: Rule, doc: Document) -> Iterator[Finding]:
         return
     tokens, text = shared.tokens, doc.text
     counts: dict[str, int] = {}
-    for i in shared.positions(lows):
+    for i in shared.among(shared.rare_spots, lows):
         tok = tokens[i]
         if not _in_address(text, tok.start, tok.end):
             upper = tok.text.upper()
@@ -171,15 +171,15 @@ def _check_lexicon(rule: Rule, doc: Document, options: Options) -> Iterator[Find
     # The lexicon alone decides here: frequencies fold case ("islamic" is as frequent as "Islamic").
     proper = {w for w in shared.rare_lower if len(w) >= options.min_length and _certain_name(w)}
     tokens = shared.tokens
-    for i in shared.positions(proper):
+    for i in shared.among(shared.rare_spots, proper):
         tok = tokens[i]
         if not tok.sentence_start and not tok.headline:
             yield rule.finding(tok.start, tok.end, tok.text, tok.text.capitalize(), count=0)
 
 
+#: The lengths of a phrase in words, longest first (every length from the shortest to the longest).
 _PHRASE_SIZES = (4, 3, 2)
 _PHRASE_MIN, _PHRASE_MAX = min(_PHRASE_SIZES), max(_PHRASE_SIZES)
-_PARTICLES = frozenset({"de", "da", "di", "du", "del", "der", "den", "van", "von", "la", "le", "al", "el", "bin", "ibn"})
 
 
 def _check_phrases(rule: Rule, doc: Document) -> Iterator[Finding]:
@@ -187,21 +187,17 @@ def _check_phrases(rule: Rule, doc: Document) -> Iterator[Finding]:
 
     A mixed form is found by its first word, the lower-case form of the
     phrase's first word; so only a Title Case word whose lower-case form the
-    document also writes can start a phrase that matters (a ``head``). One
-    C-level pass finds the heads and those lower-case words, C-level filters
-    keep the tokens worth a look, and only those are looked at in Python.
+    document also writes can start a phrase that matters (a ``head``, see
+    ``Words``). The pass over the tokens shared by the casing rules finds the
+    heads and those lower-case words (``Words.spots``); only they are looked at.
     """
     shared = words(doc)
-    text, texts, starts, ends = doc.text, shared.texts, shared.starts, shared.ends
-    opening, headline = shared.opening, shared.headline
+    tokens = shared.tokens
+    text, texts, starts, ends = doc.text, tokens.texts, tokens.starts, tokens.ends
+    opening, headline = tokens.opening, tokens.headline
     n = len(texts)
-    title = shared.title
-    ordered = tuple(title)
-    heads = frozenset(compress(ordered, map(shared.distinct.__contains__, map(str.lower, ordered))))
-    # A first word that is a particle or a function word never starts a mixed form.
-    lowered = {w for w in map(str.lower, heads) if w not in _PARTICLES and not is_function_word(w)}
-    mid = [i for i in shared.positions(heads | lowered) if not opening[i] and not headline[i]]
-    text_at = texts.__getitem__
+    title, heads = shared.title, shared.heads
+    mid = [i for i in shared.spots if not opening[i] and not headline[i]]
 
     def spaced(k: int) -> bool:
         """One space, and nothing else, between tokens k and k+1."""
@@ -210,11 +206,11 @@ def _check_phrases(rule: Rule, doc: Document) -> Iterator[Finding]:
     # Each Title Case phrase, as its lower-case words, with where it stands: a head
     # followed by one to three more Title Case words, one space apart.
     titles: dict[tuple[str, ...], list[tuple[int, int]]] = {}
-    at_heads = list(compress(mid, map(heads.__contains__, map(text_at, mid))))
+    at_heads = shared.among(mid, heads)
     if at_heads and at_heads[-1] == n - 1:
         at_heads.pop()  # the last token starts no phrase
-    for i in compress(at_heads, map(title.__contains__, map(text_at, map((1).__add__, at_heads)))):
-        if not spaced(i):
+    for i in at_heads:
+        if texts[i + 1] not in title or not spaced(i):
             continue
         run = 2  # the tokens i .. i+run-1 are Title Case words one space apart
         while run < _PHRASE_MAX and i + run < n and texts[i + run] in title and spaced(i + run - 1):
@@ -225,10 +221,10 @@ def _check_phrases(rule: Rule, doc: Document) -> Iterator[Finding]:
     # Then the tokens that start a phrase's words with the first one lower-case, the
     # longest phrase first. Every phrase has two words or more, so its first two
     # words rule out most tokens at once.
-    firsts = {key[0] for key in titles}
+    firsts = {key[0] for key in titles} & shared.starters  # not a particle nor a function word
     pairs = {key[:2] for key in titles}
     taken: set[int] = set()
-    for i in compress(mid, map(firsts.__contains__, map(text_at, mid))):
+    for i in shared.among(mid, firsts):
         if i in taken or i + 1 >= n or (texts[i].lower(), texts[i + 1].lower()) not in pairs:
             continue
         lowers = tuple(map(str.lower, texts[i : i + _PHRASE_MAX]))
