@@ -29,6 +29,7 @@ not data about any text.
 
 from __future__ import annotations
 
+import bisect
 import gzip
 import importlib.util
 import json
@@ -37,8 +38,10 @@ import re
 import unicodedata
 from array import array
 from collections import Counter
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Collection, Iterable, Mapping
 from functools import cache, lru_cache
+from itertools import compress, filterfalse, repeat
+from operator import and_, not_
 from pathlib import Path
 from typing import NamedTuple
 
@@ -97,7 +100,7 @@ def zipf(word: str) -> float:
     whose frequencies it combines as computed here). Anything else asks wordfreq.
     """
     if word.isascii() and word.isalpha():
-        code = _lower_table().get(word.lower(), 0) >> 1
+        code = _lower_value(word.lower()) >> 1
     elif word.isalpha():
         code = _lower_table().get(word, _ASK_WORDFREQ << 1) >> 1  # as written: the table has it
         if code == _ASK_WORDFREQ:
@@ -134,16 +137,16 @@ def _one_token_code(word: str) -> int:
     token = text.casefold()
     if not (text.isalpha() and token.isalpha() and _ONE_WORD_RE.fullmatch(text) and _ONE_WORD_RE.fullmatch(token)):
         return _ASK_WORDFREQ
-    return _lower_table().get(token, 0) >> 1
+    return _lower_value(token) >> 1
 
 
 def _phrase_zipf(tokens: list[str]) -> float | None:
     """wordfreq's zipf value of several tokens: ``1 / f = 1 / f1 + 1 / f2 + ...``, rounded as
     wordfreq rounds (``_word_frequency``, ``zipf_frequency``); None if a frequency is not at hand."""
-    table, freqs = _lower_table(), _data().freqs
+    freqs = _data().freqs
     one_over = 0.0
     for token in tokens:
-        code = table.get(token, 0) >> 1
+        code = _lower_value(token) >> 1
         if code == 0:
             return _zipf_values()[0]  # a token wordfreq never saw: its minimum, as for one word
         if code >= len(freqs) or math.isnan(freqs[code]):
@@ -180,12 +183,20 @@ def is_proper_word(word: str) -> bool:
 
 def is_known(word: str) -> bool:
     """True when any dictionary here knows the word in any case (names included)."""
-    return bool(_lower_table().get(word.lower(), 0) & _KNOWN)
+    return bool(_lower_value(word.lower()) & _KNOWN)
 
 
 def known_starts() -> frozenset[str]:
     """The first three characters of every word ``is_known`` accepts, in lower case."""
     return _data().starts
+
+
+@cache
+def frequent_starts(min_zipf: float) -> frozenset[str]:
+    """The first four letters of the words of ASCII letters that ``is_known`` accepts with a zipf
+    value of at least ``min_zipf``: where a look-up of such a word may pay."""
+    values = _zipf_values()
+    return frozenset(start for start, code in _data().start_codes.items() if values[code] >= min_zipf)
 
 
 def known_among(words: set[str]) -> set[str]:
@@ -206,10 +217,25 @@ def unknown_words(words: Iterable[str]) -> set[str]:
     Most words of a text are in the lexicon exactly as written and drop out
     first; only the rest are looked up in lower case.
     """
-    distinct = set(words)
-    rest = _forms().missing(distinct)
-    get = _lower_table().getter()
-    return {w for w in rest if w.isascii() and w.isalpha() and not get(w.lower(), 0) & _KNOWN}
+    return unknown_among_unlisted(unlisted_words(set(words)))
+
+
+def unlisted_words(words: Collection[str]) -> set[str]:
+    """The words of ``words`` (distinct words: a set, a dictionary's keys) that the lexicon does not
+    list exactly as written (``pos`` is empty): for a capitalised word, no proper word (``is_proper_word``)."""
+    return _forms().missing(words)
+
+
+def unknown_among_unlisted(words: Iterable[str]) -> set[str]:
+    """``unknown_words`` of words that ``unlisted_words`` returned (a word the lexicon lists is known).
+
+    C-level filters over them (a document's names and odd tokens: thousands of words).
+    """
+    listed = list(words)
+    latin = list(compress(listed, map(str.isalpha, listed)))
+    latin = list(compress(latin, map(str.isascii, latin)))
+    codes = map(_lower_value, map(str.lower, latin))
+    return set(compress(latin, map(not_, map(and_, codes, repeat(_KNOWN)))))
 
 
 def is_function_word(word: str) -> bool:
@@ -231,16 +257,17 @@ def english_shape(word: str) -> int:
 
 
 class WordTable:
-    """A sorted table of words with a small number each, read by binary search.
+    """A sorted table of words with a small number each, read by bisection.
 
     The words are kept in one UTF-8 string (``\\n`` after each) with an array of
     their offsets, the numbers in a second array: three objects, not hundreds
-    of thousands, so a table loads in milliseconds. A look-up costs a few
-    microseconds; after ``size // 20`` of them (or when one call asks about
-    many words) the table builds a dictionary once and answers from it.
+    of thousands, so a table loads in milliseconds. A look-up bisects a list of
+    every ``_BLOCK``-th word, then searches that block's bytes once (both in C):
+    a few microseconds. After ``size // 10`` look-ups (or when one call asks
+    about many words) the table builds a dictionary once and answers from it.
     """
 
-    __slots__ = ("_dict", "_keys", "_left", "_offsets", "_size", "_values")
+    __slots__ = ("_dict", "_keys", "_left", "_offsets", "_sample", "_size", "_values")
 
     def __init__(self, keys: bytes, offsets: bytes, values: bytes, typecode: str) -> None:
         self._keys = keys
@@ -250,7 +277,11 @@ class WordTable:
         self._values.frombytes(values)
         self._size = len(self._values)
         self._dict: dict[str, int] | None = None
-        self._left = self._size // 20  # binary searches left before the dictionary pays
+        self._sample: list[bytes] | None = None
+        # Look-ups left before the dictionary pays: building it costs as much as some size // 10
+        # look-ups (three microseconds each); answering from the table until then costs at
+        # most twice what knowing the number of look-ups in advance would.
+        self._left = self._size // 10
 
     @staticmethod
     def pack(table: Mapping[str, int], typecode: str) -> tuple[bytes, bytes, bytes, str]:
@@ -276,28 +307,37 @@ class WordTable:
         self._left -= 1
         if self._left < 0:
             return self.mapping().get(key, default)
-        keys, offsets = self._keys, self._offsets
-        target = key.encode("utf-8", "surrogatepass")  # a lone surrogate matches nothing, and raises nothing
-        lo, hi = 0, self._size
-        while lo < hi:
-            mid = (lo + hi) >> 1
-            if keys[offsets[mid] : offsets[mid + 1] - 1] < target:
-                lo = mid + 1
-            else:
-                hi = mid
-        if lo < self._size and keys[offsets[lo] : offsets[lo + 1] - 1] == target:
-            return self._values[lo]
-        return default
+        index = self._index(key.encode("utf-8", "surrogatepass"))  # a lone surrogate matches nothing
+        return default if index < 0 else self._values[index]
+
+    def _index(self, target: bytes) -> int:
+        """The position of the word ``target`` (UTF-8) in the table, or -1."""
+        if b"\n" in target:
+            return -1  # no word holds a line break: it ends each word in ``_keys``
+        if self._sample is None:
+            keys, offsets = self._keys, self._offsets
+            self._sample = [keys[offsets[i] : offsets[i + 1] - 1] for i in range(0, self._size, _BLOCK)]
+        block = bisect.bisect_right(self._sample, target) - 1
+        if block < 0:
+            return -1
+        first = block * _BLOCK
+        last = min(first + _BLOCK, self._size)
+        start, end = self._offsets[first], self._offsets[last]
+        needle = target + b"\n"
+        if self._keys.startswith(needle, start):
+            return first
+        at = self._keys.find(b"\n" + needle, start, end)  # the word after another of the block
+        return -1 if at < 0 else bisect.bisect_left(self._offsets, at + 1, first, last)
 
     def getter(self) -> Callable[[str, int], int]:
         """``get`` itself, or the dictionary's once there is one (for loops over many words)."""
         return self.get if self._dict is None else self._dict.get
 
-    def missing(self, words: set[str]) -> set[str]:
-        """The words of ``words`` that are not in the table."""
+    def missing(self, words: Collection[str]) -> set[str]:
+        """The words of ``words`` (distinct words: a set, a dictionary's keys) not in the table."""
         if self._dict is None and len(words) < self._left:
             return {w for w in words if self.get(w, -1) == -1}
-        return words.difference(self.mapping())
+        return set(filterfalse(self.mapping().__contains__, words))
 
     def present(self, words: set[str]) -> set[str]:
         """The words of ``words`` that are in the table."""
@@ -311,6 +351,9 @@ class WordTable:
             self._dict = dict(zip(self._keys.decode("utf-8").split("\n"), self._values, strict=False))
         return self._dict
 
+
+#: Words per block of a ``WordTable``: the bisection finds the block, one search of its bytes the word.
+_BLOCK = 64
 
 #: Bits of a lower-case table value: known to a dictionary here; the rest is a zipf code.
 _KNOWN = 1
@@ -337,6 +380,8 @@ class _Data(NamedTuple):
     trigrams: dict[str, int]
     #: The first three characters of every known word (lower case).
     starts: frozenset[str]
+    #: The first four letters of every known word of ASCII letters -> the highest zipf code among them.
+    start_codes: dict[str, int]
 
 
 @persistent(("lemminflect", "pyspellchecker", "wordfreq"))
@@ -379,8 +424,12 @@ def _data() -> _Data:
     text = "^" + "$^".join(words) + "$"
     trigrams = dict(Counter(map("".join, zip(text, text[1:], text[2:], strict=False))))
     starts = frozenset(word[:3] for word in known if len(word) >= 3)
+    start_codes: dict[str, int] = {}
+    for word in known:
+        if len(word) >= 4 and word.isascii() and word.isalpha():
+            start_codes[word[:4]] = max(start_codes.get(word[:4], 0), lower[word] >> 1)
     packed = WordTable.pack(lower, "H")
-    return _Data(forms, tuple(sets), packed, tuple(values), freqs, zipf_to_freq(0.0), trigrams, starts)
+    return _Data(forms, tuple(sets), packed, tuple(values), freqs, zipf_to_freq(0.0), trigrams, starts, start_codes)
 
 
 @cache
@@ -396,6 +445,14 @@ def _class_sets() -> tuple[frozenset[str], ...]:
 @cache
 def _lower_table() -> WordTable:
     return WordTable(*_data().lower)
+
+
+@lru_cache(maxsize=200_000)
+def _lower_value(word: str) -> int:
+    """The lower-case table's value for ``word`` (0 when absent), kept: a text looks the same
+    words up again and again (its names, its capitalised words, once per document), and a look-up
+    that the cache answers costs neither a binary search nor the table's dictionary."""
+    return _lower_table().get(word, 0)
 
 
 @cache

@@ -1,124 +1,256 @@
 """Token context shared by the lexical kinds (garbled, capitalisation, acronym).
 
-``context(doc)`` reads a document once: every token with its tight neighbours
-(the words next to it with only spaces between) and the document's own
-evidence about each word: how often it occurs, and how often it is written
-capitalised or lower-case where a capital is not expected. The kinds then
-look tokens up in it instead of scanning the document again.
+``context(doc)`` reads a document once: the document's own evidence about
+each word (how often it occurs, how often it is written capitalised or
+lower-case where a capital is not expected), where its capitalised and its
+unknown words stand, and each token's tight neighbours (the words next to it
+with only spaces between). The kinds look tokens up in it instead of scanning
+the document again.
+
+Speed: a document of 160 KB holds some 27,000 tokens but only some 6,000
+distinct words, and one Python step per token costs as much as the whole
+C-level pass below. So each pass over the tokens is C-level (``Counter``,
+``map``, ``compress`` over the columns of ``Document.tokens``), the judging
+is per distinct word, and only the tokens of the few words that survive are
+looked at one by one.
 """
 
 from __future__ import annotations
 
+import bisect
 from collections import Counter
-from collections.abc import Mapping
-from dataclasses import dataclass, field
-from functools import lru_cache
-from itertools import compress
-from operator import itemgetter
+from collections.abc import Collection
+from dataclasses import dataclass
+from functools import cached_property
+from itertools import compress, filterfalse, repeat
+from operator import itemgetter, not_
+from weakref import WeakKeyDictionary
 
-from mtqa.document import Document, Token, Tokens
-from mtqa.lexicon import is_common_word, unknown_words
+from mtqa.document import Document, Line, Token, Tokens
+from mtqa.lexicon import common_among, is_common_word, unknown_among_unlisted, unlisted_words
 from mtqa.names.gazetteer import is_demonym, is_place_word
 from mtqa.names.morphology import is_first_name, is_title, russian_name_score
 
 #: Opening and closing quotes and brackets around a title or a name.
 OPENERS = "\"“«„‘'("
 CLOSERS = "\"”»’')"
+_OPENERS = tuple(OPENERS)
+_CLOSERS = tuple(CLOSERS)
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Context:
-    """One document's tokens and the counts the lexical kinds weigh."""
+    """One document's tokens and the counts the lexical kinds weigh.
 
-    doc: Document
+    It holds the document's text, lines and tokens but not the document
+    itself, so that ``context`` can keep it exactly as long as the document lives.
+    What only some kinds need is computed on first use (``cached_property``).
+    """
+
+    text: str
+    lines: tuple[Line, ...]
+    line_starts: tuple[int, ...]
     tokens: Tokens
-    #: The text of each token.
+    #: The text of each token (``tokens.texts``).
     texts: tuple[str, ...]
-    #: Occurrences of each word, folded to lower case.
-    counts: Mapping[str, int]
-    #: Occurrences written capitalised where no capital is expected (mid-sentence, not a headline).
-    capitalised: Mapping[str, int]
-    #: Occurrences written all lower-case.
-    lowered: Mapping[str, int]
-    #: The capitalised forms written anywhere (for stems shared between inflected names).
+    #: Occurrences of each word exactly as written.
+    forms: Counter[str]
+    #: The words whose first letter is a capital.
     capital_forms: frozenset[str]
-    #: Indices of tokens capitalised where no capital is expected.
-    titled: tuple[int, ...]
-    #: Indices of Latin-letter tokens that no dictionary knows in any case.
+    #: The words written otherwise than all lower-case (capitals, digits...): the only ones
+    #: whose lower-case form differs from them (``str.islower`` implies ``lower() == self``).
+    unlowered: frozenset[str]
+    #: The words the lexicon does not list exactly as written (``lexicon.unlisted_words``):
+    #: no capitalised one among them is a proper word.
+    unlisted: frozenset[str]
+    #: The Latin-letter words that no dictionary knows in any case.
+    unknown_words: frozenset[str]
+    #: Indices of the capitalised tokens (a capital first letter), in order.
+    caps: tuple[int, ...]
+    #: Indices of the tokens of ``unknown_words``, in order.
     unknown: tuple[int, ...]
-    #: Word -> indices of the capitalised tokens right before it, filled on first use
-    #: (``capitalised_before``; the key '' marks it built); not part of the value.
-    before: dict[str, tuple[int, ...]] = field(default_factory=dict, compare=False, repr=False)
 
-    def capitalised_before(self, word: str) -> tuple[int, ...]:
-        """The indices, in order, of the capitalised tokens followed by a token written ``word``.
+    # --- counts ------------------------------------------------------------------------
 
-        The index is built once, from the capitalised tokens only (a fraction of all).
+    def count(self, lower: str) -> int:
+        """Occurrences of a word in any case; ``lower`` is the word in lower case.
+
+        The lexical kinds mostly ask about unknown words, whose every spelling is
+        an unknown word too: those are counted from the few unknown words; the
+        counts of all the words are folded only when another word is asked about.
         """
-        if "" not in self.before:
-            built: dict[str, list[int]] = {}
-            texts = self.texts
-            for j in compress(range(len(texts) - 1), map(self.capital_forms.__contains__, texts)):
-                built.setdefault(texts[j + 1], []).append(j)
-            self.before.update((text, tuple(at)) for text, at in built.items())
-            self.before[""] = ()
-        return self.before.get(word, ())
+        unknown = self._unknown_folded.get(lower)
+        if unknown is not None:
+            return unknown
+        return self.forms.get(lower, 0) + self._folded.get(lower, 0)
+
+    @cached_property
+    def _unknown_folded(self) -> dict[str, int]:
+        """Lower-case form of an unknown word -> occurrences of all its spellings.
+
+        A spelling of an unknown word is unknown (that depends on the lower-case
+        form alone) unless it is not ASCII: a letter like the Kelvin sign, whose
+        lower-case form is ASCII, is looked for among the other words.
+        """
+        folded: dict[str, int] = {}
+        forms = self.forms
+        for word in self.unknown_words:
+            lower = word.lower()
+            folded[lower] = folded.get(lower, 0) + forms[word]
+        others = list(self.unlowered)
+        for word in compress(others, map(not_, map(str.isascii, others))):
+            lower = word.lower()
+            if lower in folded:
+                folded[lower] += forms[word]
+        return folded
+
+    def lowered_count(self, word: str) -> int:
+        """Occurrences written all lower-case (0 for a word that is not lower-case)."""
+        return self.forms.get(word, 0) if word.islower() else 0
+
+    def capitalised(self, lower: str) -> int:
+        """Occurrences written capitalised where no capital is expected (mid-sentence, not a headline)."""
+        return self._capitalised.get(lower, 0)
+
+    @cached_property
+    def _folded(self) -> dict[str, int]:
+        """Lower-case word -> occurrences of its forms that are not lower-case ("The", "THE")."""
+        folded: dict[str, int] = {}
+        forms = self.forms
+        for word in self.unlowered:
+            lower = word.lower()
+            if lower != word:
+                folded[lower] = folded.get(lower, 0) + forms[word]
+        return folded
+
+    @cached_property
+    def _capitalised(self) -> Counter[str]:
+        return Counter(map(str.lower, self.titled_texts))
+
+    # --- where words stand ----------------------------------------------------------------
+
+    @cached_property
+    def cap_texts(self) -> tuple[str, ...]:
+        """The text of each token of ``caps``."""
+        return tuple(map(self.texts.__getitem__, self.caps))
+
+    @cached_property
+    def titled_texts(self) -> tuple[str, ...]:
+        """The text of each token of ``titled``."""
+        return tuple(map(self.texts.__getitem__, self.titled))
+
+    @cached_property
+    def hyphenated(self) -> frozenset[str]:
+        """The words with a hyphen ("us-led", "Deir-ez-Zor").
+
+        Found in the words joined by line breaks (which no word holds), one search
+        per hyphen, rather than by a test of every word.
+        """
+        joined = "\n".join(self.forms)
+        found = set()
+        at = joined.find("-")
+        while at >= 0:
+            start = joined.rfind("\n", 0, at) + 1
+            end = joined.find("\n", at)
+            if end < 0:
+                end = len(joined)
+            found.add(joined[start:end])
+            at = joined.find("-", end)
+        return frozenset(found)
+
+    def listed(self, words: set[str]) -> set[str]:
+        """The words of ``words`` that the lexicon lists exactly as written (``lexicon.common_among``);
+        the document's own words are known already (``unlisted``) and need no look-up."""
+        own = words & self.forms.keys()
+        return (own - self.unlisted) | common_among(words - own)
+
+    @cached_property
+    def titled(self) -> tuple[int, ...]:
+        """Indices of the tokens capitalised where no capital is expected (no sentence start, no headline)."""
+        caps, opening, headline = self.caps, self.tokens.opening, self.tokens.headline
+        plain = list(compress(caps, map(not_, map(opening.__getitem__, caps))))
+        return tuple(compress(plain, map(not_, map(headline.__getitem__, plain))))
+
+
+    def capital_positions(self, words: Collection[str]) -> list[int]:
+        """Indices, in order, of the tokens written as one of ``words`` (capitalised words only)."""
+        return list(compress(self.caps, map(words.__contains__, self.cap_texts)))
+
+    def unknown_positions(self, words: Collection[str]) -> list[int]:
+        """Indices, in order, of the tokens written as one of ``words`` (unknown words only)."""
+        texts = self.texts
+        return list(compress(self.unknown, map(words.__contains__, map(texts.__getitem__, self.unknown))))
+
+    def positions(self, word: str) -> list[int]:
+        """Indices, in order, of the tokens written ``word`` (a C-level scan per occurrence)."""
+        out: list[int] = []
+        n = self.forms.get(word, 0)
+        at = -1
+        index = self.texts.index
+        for _ in range(n):
+            at = index(word, at + 1)
+            out.append(at)
+        return out
+
+    # --- neighbours -------------------------------------------------------------------------
 
     def gap_before(self, i: int) -> str | None:
         """The text between token i-1 and token i, or None at the start of a line."""
         if i == 0:
             return None
-        prev, tok = self.tokens[i - 1], self.tokens[i]
-        gap = self.doc.text[prev.end : tok.start]
+        gap = self.text[self.tokens.ends[i - 1] : self.tokens.starts[i]]
         return None if "\n" in gap else gap
 
     def gap_after(self, i: int) -> str | None:
-        return self.gap_before(i + 1) if i + 1 < len(self.tokens) else None
+        return self.gap_before(i + 1) if i + 1 < len(self.texts) else None
+
+    def tight_before(self, i: int) -> bool:
+        """Only spaces stand between token i-1 and token i (no line break)."""
+        gap = self.gap_before(i)
+        return gap is not None and _is_space(gap)
+
+    def tight_after(self, i: int) -> bool:
+        return i + 1 < len(self.texts) and self.tight_before(i + 1)
 
     def tight_prev(self, i: int) -> Token | None:
         """The previous word when only spaces stand between it and token i."""
-        gap = self.gap_before(i)
-        return self.tokens[i - 1] if gap is not None and _is_space(gap) else None
+        return self.tokens[i - 1] if self.tight_before(i) else None
 
     def tight_next(self, i: int) -> Token | None:
-        gap = self.gap_after(i)
-        return self.tokens[i + 1] if gap is not None and _is_space(gap) else None
+        return self.tokens[i + 1] if self.tight_after(i) else None
+
+    def line_of(self, offset: int) -> Line:
+        return self.lines[bisect.bisect_right(self.line_starts, offset) - 1]
 
     def quoted(self, i: int) -> bool:
         """Token i stands right after an opening quote or right before a closing one."""
         before = self.gap_before(i)
         after = self.gap_after(i)
-        tok = self.tokens[i]
+        start, end = self.tokens.starts[i], self.tokens.ends[i]
         if before is None:
-            line = self.doc.line_of(tok.start)
-            before = self.doc.text[line.start : tok.start]
+            before = self.text[self.line_of(start).start : start]
         if after is None:
-            after = self.doc.text[tok.end : self.doc.line_of(tok.start).end]
-        opened = before.rstrip()[-1:] in tuple(OPENERS) if before.strip() else False
-        closed = after.lstrip()[:1] in tuple(CLOSERS) if after.strip() else False
+            after = self.text[end : self.line_of(start).end]
+        opened = before.rstrip()[-1:] in _OPENERS if before.strip() else False
+        closed = after.lstrip()[:1] in _CLOSERS if after.strip() else False
         return opened or closed
 
     def in_address(self, i: int) -> bool:
         """Token i is part of a web or e-mail address ("europa.eu", "site.rf", "un.org")."""
-        tok = self.tokens[i]
-        text = self.doc.text
-        before = text[tok.start - 1 : tok.start] if tok.start else ""
-        after = text[tok.end : tok.end + 2]
+        start, end = self.tokens.starts[i], self.tokens.ends[i]
+        text = self.text
+        before = text[start - 1 : start] if start else ""
+        after = text[end : end + 2]
         return before in ("/", "@", ".", "_") or (after[:1] in "./@_" and after[1:2].isalnum())
 
     def possessive(self, i: int) -> bool:
         """Token i is followed by a possessive 's (stripped from the token by Document)."""
-        tok = self.tokens[i]
-        return self.doc.text[tok.end : tok.end + 2] in ("'s", "’s")
+        end = self.tokens.ends[i]
+        return self.text[end : end + 2] in ("'s", "’s")
 
 
 def _is_space(gap: str) -> bool:
     return gap != "" and gap.isspace()
-
-
-def expects_capital(tok: Token) -> bool:
-    """A capital is normal here: a sentence start or a headline."""
-    return tok.sentence_start or tok.headline
 
 
 def is_titlecase(word: str) -> bool:
@@ -126,44 +258,54 @@ def is_titlecase(word: str) -> bool:
     return len(word) > 1 and word[0].isupper() and word[1:].islower() and word.isalpha()
 
 
-@lru_cache(maxsize=16)
-def context(doc: Document) -> Context:
-    """Read a document once for all the lexical kinds.
+class _Contexts:
+    """``context(doc)``: one ``Context`` per document, kept as long as the document lives.
 
     The engine runs every rule on one document before the next; a caller that
-    runs one rule over many documents, then the next (a benchmark per kind),
-    still reads each of the last 16 documents once.
-
-    Each pass over the tokens is C-level (``map``, ``Counter``, ``compress``);
-    the Python-level work is per distinct word, or per capitalised token.
+    runs one rule over many documents, then the next (``engine.check_corpus``,
+    a benchmark per kind), still reads each document once. ``cache_clear``
+    forgets them all (for a benchmark that times the reading).
     """
+
+    def __init__(self) -> None:
+        self._kept: WeakKeyDictionary[Document, Context] = WeakKeyDictionary()
+
+    def __call__(self, doc: Document) -> Context:
+        ctx = self._kept.get(doc)
+        if ctx is None:
+            ctx = self._kept[doc] = _read(doc)
+        return ctx
+
+    def cache_clear(self) -> None:
+        self._kept.clear()
+
+
+context = _Contexts()
+
+
+def _read(doc: Document) -> Context:
+    """Read a document once for all the lexical kinds (see the module's docstring)."""
     tokens = doc.tokens
-    texts = tuple(map(_TEXT, tokens))
-    forms: Counter[str] = Counter(texts)
-    counts: dict[str, int] = {}
-    lowered: dict[str, int] = {}
-    capitals = set()
-    seen = counts.get
-    for word, n in forms.items():
-        lower = word.lower()
-        counts[lower] = seen(lower, 0) + n
-        if word[0].isupper():
-            capitals.add(word)
-        elif word.islower():
-            lowered[word] = n
-    starts = compress(range(len(texts)), map(capitals.__contains__, texts))
-    titled = tuple(i for i in starts if not tokens[i][_SENTENCE_START] and not tokens[i][_HEADLINE])
-    capitalised = Counter(map(str.lower, map(texts.__getitem__, titled)))
-    strange = unknown_words(forms)
-    unknown = tuple(compress(range(len(texts)), map(strange.__contains__, texts))) if strange else ()
+    texts = tokens.texts
+    forms = Counter(texts)
+    # Only a word with a capital (or no letter) is anything but lower-case: a fraction of all.
+    unlowered = frozenset(filterfalse(str.islower, forms))
+    capital_forms = frozenset(compress(unlowered, map(str.isupper, map(_FIRST, unlowered))))
+    unlisted = frozenset(unlisted_words(forms.keys()))
+    strange = frozenset(unknown_among_unlisted(unlisted))
+    # One pass over the tokens finds the capitalised and the unknown ones together.
+    wanted = capital_forms | strange
+    found = list(compress(range(len(texts)), map(wanted.__contains__, texts)))
+    found_texts = list(map(texts.__getitem__, found))
+    caps = tuple(compress(found, map(capital_forms.__contains__, found_texts)))
+    unknown = tuple(compress(found, map(strange.__contains__, found_texts))) if strange else ()
     return Context(
-        doc, tokens, texts, Counter(counts), capitalised, Counter(lowered), frozenset(capitals), titled, unknown
+        doc.text, doc.lines, doc.line_starts, tokens, texts, forms, capital_forms, unlowered, unlisted, strange,
+        caps, unknown,
     )
 
 
-_TEXT = itemgetter(2)
-_SENTENCE_START = 3
-_HEADLINE = 4
+_FIRST = itemgetter(0)
 
 
 def shares_stem(ctx: Context, word: str) -> str | None:
@@ -172,9 +314,15 @@ def shares_stem(ctx: Context, word: str) -> str | None:
     Five shared letters, or the whole of a word of four or more ("Kryvolap"
     inside "Kryvolapov"), make an inflected or truncated name: the name
     rules judge those, and the word is no garbling.
+
+    Either way the two share at least their first four letters, so only the
+    forms that start with those are compared (found at C speed).
     """
-    for form in ctx.capital_forms:
-        if form == word or form[:1] != word[:1]:
+    if len(word) < _STEM - 1:
+        return None
+    forms = ctx.capital_forms
+    for form in compress(forms, map(str.startswith, forms, repeat(word[: _STEM - 1]))):
+        if form == word:
             continue
         shared = 0
         for a, b in zip(form, word, strict=False):
@@ -199,8 +347,9 @@ def name_evidence(ctx: Context, i: int) -> str | None:
     """
     tok = ctx.tokens[i]
     word = tok.text
-    if ctx.counts[word.lower()] > 1:
-        return f"it occurs {ctx.counts[word.lower()]} times in this document"
+    occurrences = ctx.count(word.lower())
+    if occurrences > 1:
+        return f"it occurs {occurrences} times in this document"
     stem = shares_stem(ctx, word)
     if stem is not None:
         return f"it shares its stem with '{stem}'"
@@ -226,3 +375,4 @@ def name_evidence(ctx: Context, i: int) -> str | None:
 
 
 _SURNAME_SCORE = 0.5
+

@@ -19,7 +19,6 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
-from itertools import compress, count, repeat
 from typing import Any
 
 import regex
@@ -80,30 +79,59 @@ def check(rule: Rule, doc: Document) -> Iterator[Finding]:
     options: Options = rule.options
     ctx = context(doc)
     wanted = {a.acronym.lower(): a for a in options.acronyms}
-    lowered = ctx.lowered
-    hyphenated = compress(lowered, map(str.__contains__, lowered, repeat("-")))
-    forms = {w for w in wanted if w in lowered} | {w for w in hyphenated if w.split("-", 1)[0] in wanted}
-    if not forms:
+    candidates = _candidates(ctx, wanted)
+    if not candidates:
         return
-    for i in compress(count(), map(forms.__contains__, ctx.texts)):
-        tok = ctx.tokens[i]
-        head = tok.text.split("-", 1)[0]
+    texts, tokens = ctx.texts, ctx.tokens
+    for i in candidates:
+        text = texts[i]
+        head = text.split("-", 1)[0]
         entry = wanted[head]
         verdict = _judge(ctx, i, head)
         if verdict is None:
             continue
         certain, why = verdict
-        end = tok.start + len(head)
+        start = tokens.starts[i]
+        end = start + len(head)
         severity = rule.severity
         if entry.evidence and any(p.search(doc.text) for p in entry.evidence):
             why += f", and the document names {entry.acronym} elsewhere"
         elif not certain:
             severity = _STEP[severity]
-        finding = rule.finding(tok.start, end, head, entry.acronym, why=why)
+        finding = rule.finding(start, end, head, entry.acronym, why=why)
         yield Finding(
             finding.rule, finding.kind, severity, finding.start, finding.end, finding.text,
             finding.message, finding.suggestion, finding.related,
         )
+
+
+def _candidates(ctx: Context, wanted: Mapping[str, Acronym]) -> list[int]:
+    """The tokens that ``_judge`` may flag, in order: an acronym written lower-case, alone or
+    heading a hyphenated word ("us-led").
+
+    An acronym that is a common word ("is") is written so thousands of times as
+    that word; ``_judge`` can find the acronym there only after an article or a
+    preposition (except "us", judged everywhere), which a look at the previous
+    token settles first.
+    """
+    forms = ctx.forms
+    found = [w for w in wanted if w in forms]  # written as is, lower-case (``parse`` takes capitals only)
+    found.extend(w for w in ctx.hyphenated if w.islower() and w.split("-", 1)[0] in wanted)
+    if not found:
+        return []
+    texts = ctx.texts
+    out = []
+    for word in found:
+        at = ctx.positions(word)
+        if word in wanted and word != "us" and is_common_word(word):
+            at = [i for i in at if i and texts[i - 1].lower() in _WORD_SLOTS]
+        out.extend(at)
+    out.sort()
+    return out
+
+
+#: Where an acronym spelled like a common word other than "us" may be found: after these.
+_WORD_SLOTS = _ARTICLES | PREPOSITIONS
 
 
 def _judge(ctx: Context, i: int, word: str) -> tuple[bool, str] | None:
@@ -112,9 +140,9 @@ def _judge(ctx: Context, i: int, word: str) -> tuple[bool, str] | None:
     ``certain`` is True when the grammar alone settles it; otherwise the
     document has to name the acronym elsewhere for the full severity.
     """
-    tok = ctx.tokens[i]
     if ctx.in_address(i):
         return None
+    tok = ctx.tokens[i]
     if tok.text != word:
         return True, f"'{tok.text}' is a compound modifier, which the word '{word}' does not start"
     prev, nxt = ctx.tight_prev(i), ctx.tight_next(i)
@@ -149,7 +177,7 @@ def _among_english(ctx: Context, i: int) -> bool:
     """A neighbour on each side (where there is one) is English: a known word or name, a number, an acronym."""
     for j in (i - 1, i + 1):
         if 0 <= j < len(ctx.tokens):
-            near = ctx.tokens[j].text
+            near = ctx.texts[j]
             if near.isdigit() or near.isupper():
                 continue
             if not all(p.lower() in FUNCTION_WORDS or is_known(p) for p in re.split(r"[-'’]", near) if p):

@@ -23,7 +23,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, replace
-from itertools import compress
+from itertools import compress, filterfalse
+from operator import or_
 from typing import Any
 
 from mtqa.document import Document, Token
@@ -77,13 +78,13 @@ def check(rule: Rule, doc: Document) -> Iterator[Finding]:
     options: Options = rule.options
     ctx = context(doc)
     # What depends on the word alone is judged once per distinct word, then only its tokens are looked at.
-    texts = ctx.texts
-    eligible = {
-        w for w in set(map(texts.__getitem__, ctx.titled)) if _eligible(w, options) and not _name_here(ctx, w)
-    }
-    for i in compress(ctx.titled, map(eligible.__contains__, map(texts.__getitem__, ctx.titled))):
-        tok = ctx.tokens[i]
-        word = tok.text
+    eligible = {w for w in _eligible_words(ctx, options) if not _name_here(ctx, w)}
+    if not eligible:
+        return
+    tokens = ctx.tokens
+    for i in compress(ctx.titled, map(eligible.__contains__, ctx.titled_texts)):
+        if _next_to_capital(ctx, i):
+            continue  # the usual case, settled first
         verdict = _judge(ctx, i)
         if verdict is None:
             continue
@@ -91,10 +92,43 @@ def check(rule: Rule, doc: Document) -> Iterator[Finding]:
         severity = rule.severity
         for _ in range(_TOP - level):
             severity = _STEP[severity]
+        word = ctx.texts[i]
         # When the fix may go either way ("foreign Ministry"), no single suggestion is offered.
         suggestion = None if why.endswith("capitalise both)") else word.lower()
-        finding = rule.finding(tok.start, tok.end, word, suggestion, why=why)
+        finding = rule.finding(tokens.starts[i], tokens.ends[i], word, suggestion, why=why)
         yield replace(finding, severity=severity)
+
+
+def _eligible_words(ctx: Context, options: Options) -> set[str]:
+    """The words capitalised mid-sentence in the document that ``_eligible`` accepts.
+
+    Most of them are names, which C-level filters drop in bulk first: a word
+    the lexicon lists capitalised is proper, and an eligible word is frequent
+    (or a function word). ``_eligible`` judges the few left.
+    """
+    present = set(ctx.titled_texts) & ctx.unlisted
+    judged = _ELIGIBLE.get(options)
+    if judged is None or len(judged) > _ELIGIBLE_MAX:
+        judged = _ELIGIBLE[options] = {}  # the verdicts are the lexicon's: kept across documents
+    new = list(present - judged.keys())
+    if new:
+        judged.update(dict.fromkeys(new, False))
+        new = list(compress(new, map(options.min_length.__le__, map(len, new))))
+        new = list(filter(str.isalpha, new))  # ``is_titlecase``
+        # ``zipf`` of words of ASCII letters is a look-up; of the others it may ask wordfreq,
+        # which ``_eligible`` avoids: it judges those alone.
+        plain = list(filter(str.isascii, new))
+        lowers = list(map(str.lower, plain))
+        frequent = map(options.min_zipf.__le__, map(zipf, lowers))
+        function = map(FUNCTION_WORDS.__contains__, lowers)
+        judged.update((w, _eligible(w, options)) for w in compress(plain, map(or_, frequent, function)))
+        judged.update((w, _eligible(w, options)) for w in filterfalse(str.isascii, new))
+    words = list(present)
+    return set(compress(words, map(judged.__getitem__, words)))
+
+
+_ELIGIBLE: dict[Options, dict[str, bool]] = {}
+_ELIGIBLE_MAX = 500_000
 
 
 def _eligible(word: str, options: Options) -> bool:
@@ -115,13 +149,15 @@ def _name_here(ctx: Context, word: str) -> bool:
     a name here, wherever it stands (``_judge`` says None for each of its tokens, since only an
     auxiliary or a conjunction closing a name run is judged before that test)."""
     lower = word.lower()
-    return lower not in _CLOSERS and ctx.capitalised[lower] > 1 and not ctx.lowered[lower]
+    return lower not in _CLOSERS and ctx.capitalised(lower) > 1 and not ctx.lowered_count(lower)
 
 
 def _judge(ctx: Context, i: int) -> tuple[int, str] | None:
     """Token i, an ``_eligible`` word capitalised mid-sentence: why the capital is wrong here, or None."""
-    word = ctx.tokens[i].text
+    word = ctx.texts[i]
     lower = word.lower()
+    if lower not in _CLOSERS and _in_name(ctx, i):
+        return None  # tested first, being the usual case: any test below gives None too (``_closing_run``)
     classes = pos(lower)
     gap = ctx.gap_before(i)
     if gap is None or gap.strip(" ,"):
@@ -130,8 +166,8 @@ def _judge(ctx: Context, i: int) -> tuple[int, str] | None:
         return None
     if _in_name(ctx, i):
         return _closing_run(ctx, i)
-    lowered = ctx.lowered[lower]
-    if ctx.capitalised[lower] > 1 and not lowered:
+    lowered = ctx.lowered_count(lower)
+    if ctx.capitalised(lower) > 1 and not lowered:
         return None  # the document capitalises it every time: a name here
     elsewhere = f"the document writes '{lower}' lower-case elsewhere ({lowered}x)"
     if lower in FUNCTION_WORDS:
@@ -231,11 +267,11 @@ def _after_number_or_address(ctx: Context, i: int) -> bool:
 
 def _abbreviation(ctx: Context, i: int) -> bool:
     """'No. 127', 'Art. 5', 'St.': a capitalised abbreviation (short, or before a number)."""
-    tok = ctx.tokens[i]
-    text = ctx.doc.text
-    if text[tok.end : tok.end + 1] != ".":
+    end = ctx.tokens.ends[i]
+    text = ctx.text
+    if text[end : end + 1] != ".":
         return False
-    return len(tok.text) <= _ABBREVIATION_MAX or text[tok.end + 1 : tok.end + 3].strip()[:1].isdigit()
+    return len(ctx.texts[i]) <= _ABBREVIATION_MAX or text[end + 1 : end + 3].strip()[:1].isdigit()
 
 
 _ABBREVIATION_MAX = 3
@@ -265,16 +301,38 @@ def _name_shaped(word: str) -> bool:
 _SURNAME_SCORE = 0.5
 
 
+def _next_to_capital(ctx: Context, i: int) -> bool:
+    """Token i, which is no auxiliary or conjunction, stands next to a capitalised word with one
+    space between, as in a name: ``_in_name`` holds, and ``_judge`` says None (``_closing_run``).
+
+    The usual case, tested first and with less work (a capitalised word of the document,
+    a gap of one space) than ``_in_name`` does; False sends the token to ``_judge``.
+    """
+    texts, capitals, text = ctx.texts, ctx.capital_forms, ctx.text
+    starts, ends = ctx.tokens.starts, ctx.tokens.ends
+    nxt = i + 1
+    if nxt < len(texts) and texts[nxt] in capitals and text[ends[i] : starts[nxt]] == " ":
+        return texts[i].lower() not in _CLOSERS
+    prev = i - 1
+    if i and texts[prev] in capitals and text[ends[prev] : starts[i]] == " ":
+        word = texts[prev]
+        opening = ctx.tokens.opening[prev] and is_common_word(word) and not is_proper_word(word)
+        return not (opening and pos(texts[i].lower()) & _NOT_NAMES) and texts[i].lower() not in _CLOSERS
+    return False
+
+
 def _in_name(ctx: Context, i: int) -> bool:
     """Token i belongs to a Title-Case run ("Eastern Europe", "Bank of Russia", "Church of the Tithes")."""
-    prev = ctx.tight_prev(i)
-    # "Do Not contain": a particle after a sentence-opening word is no part of a name;
-    # "Despicable Me": a pronoun or a noun may be.
-    opening = prev is not None and _opening_word(prev) and bool(pos(ctx.tokens[i].text.lower()) & _NOT_NAMES)
-    if prev is not None and prev.text[:1].isupper() and not opening:
-        return True
-    nxt = ctx.tight_next(i)
-    if nxt is not None and (nxt.text[:1].isupper() or nxt.text[:1].isdigit()):
+    texts = ctx.texts
+    # The character tests first: they are cheaper than the look at the gap.
+    if i and texts[i - 1][:1].isupper() and ctx.tight_before(i):
+        # "Do Not contain": a particle after a sentence-opening word is no part of a name;
+        # "Despicable Me": a pronoun or a noun may be.
+        prev = texts[i - 1]
+        opening = ctx.tokens.opening[i - 1] and is_common_word(prev) and not is_proper_word(prev)
+        if not (opening and pos(texts[i].lower()) & _NOT_NAMES):
+            return True
+    if i + 1 < len(texts) and (texts[i + 1][:1].isupper() or texts[i + 1][:1].isdigit()) and ctx.tight_after(i):
         return True
     return _joined(ctx, i, -1) or _joined(ctx, i, 1)
 
@@ -298,13 +356,12 @@ def _joined(ctx: Context, i: int, step: int) -> bool:
     j = i
     plain = True
     for _ in range(3):
-        near = ctx.tight_prev(j) if step < 0 else ctx.tight_next(j)
-        if near is None:
+        if not (ctx.tight_before(j) if step < 0 else ctx.tight_after(j)):
             return False
         j += step
-        word = near.text
+        word = ctx.texts[j]
         if word[:1].isupper():
-            if j == i + step or (step < 0 and near.sentence_start):
+            if j == i + step or (step < 0 and ctx.tokens.opening[j]):
                 return False
             return plain or (is_common_word(word) and not is_proper_word(word))
         if word not in FUNCTION_WORDS or abs(j - i) > 2:

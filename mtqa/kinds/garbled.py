@@ -30,15 +30,17 @@ each weaker level of evidence takes one step off (never below info).
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, replace
 from difflib import SequenceMatcher
-from functools import cache
+from functools import cache, lru_cache
+from itertools import compress
+from operator import itemgetter
 from typing import Any
 
-from mtqa.document import Document, Token
+from mtqa.document import Document
 from mtqa.finding import Finding, Severity
-from mtqa.kinds._lexical import Context, context, expects_capital, is_titlecase, name_evidence
+from mtqa.kinds._lexical import Context, context, is_titlecase, name_evidence
 from mtqa.lexicon import (
     ADV,
     AUX,
@@ -49,11 +51,11 @@ from mtqa.lexicon import (
     VERB,
     common_among,
     english_shape,
+    frequent_starts,
     is_common_word,
     is_known,
     is_proper_word,
     known_among,
-    known_starts,
     pos,
     zipf,
 )
@@ -118,21 +120,93 @@ def parse(raw: Mapping[str, Any]) -> Options:
 def check(rule: Rule, doc: Document) -> Iterator[Finding]:
     options: Options = rule.options
     ctx = context(doc)
-    judge = _judge_title if options.case == "title" else _judge_lower
-    for i in ctx.unknown:
-        tok = ctx.tokens[i]
-        word = tok.text
-        if len(word) < options.min_length:
-            continue
-        verdict = judge(ctx, i, options)
+    if options.case == "title":
+        candidates, twins = _title_candidates(ctx, options)
+    else:
+        candidates, twins = _lower_candidates(ctx, options), {}
+    for i in candidates:
+        verdict = _judge_title(ctx, i, options, twins) if options.case == "title" else _judge_lower(ctx, i, options)
         if verdict is None:
             continue
         level, why, suggestion = verdict
         severity = rule.severity
         for _ in range(_TOP - level):
             severity = _STEP[severity]
-        finding = rule.finding(tok.start, tok.end, word, suggestion, why="; ".join(why))
+        start, end = ctx.tokens.starts[i], ctx.tokens.ends[i]
+        finding = rule.finding(start, end, ctx.texts[i], suggestion, why="; ".join(why))
         yield replace(finding, severity=severity)
+
+
+def _title_candidates(ctx: Context, options: Options) -> tuple[list[int], dict[str, list[int]]]:
+    """The unknown tokens that ``_judge_title`` may flag, in order (it says None for every
+    other), and the index of possible phrase twins it needs (``_twin_index``).
+
+    The word must be an unknown title-case non-word (judged once per word).
+    Then either it occurs once (a repeated word is a name: ``name_evidence``)
+    or a capitalised English word with its first letter stands before the
+    same next word somewhere (the condition of a phrase twin).
+    """
+    words = _rare_words(ctx, options, str.istitle)  # unknown words are ASCII: istitle() is is_titlecase()
+    if not words:
+        return [], {}
+    tokens = ctx.capital_positions(words)
+    once = {w for w in words if ctx.count(w.lower()) == 1}
+    texts = ctx.texts
+    last = len(texts) - 1
+    # A given name or a surname shape has no phrase twin (``_phrase_twin``), nor does a token
+    # before a word that is not lower-case.
+    twin_like = {w for w in words if not _name_shaped(w)}
+    pairs = {(texts[i][0], texts[i + 1]) for i in tokens if i < last and texts[i] in twin_like and texts[i + 1].islower()}
+    twins = _twin_index(ctx, pairs) if pairs else {}
+    opening, headline = ctx.tokens.opening, ctx.tokens.headline
+    out = []
+    for i in tokens:
+        word = texts[i]
+        if i < last and word in twin_like and _twin_before(texts, word, twins.get(texts[i + 1])):
+            out.append(i)  # a phrase twin may stand elsewhere
+        elif word in once and not opening[i] and not headline[i] and _may_slot(texts, i, word):
+            out.append(i)  # the neighbours may leave no room for a name
+    return out, twins
+
+
+def _twin_before(texts: tuple[str, ...], word: str, at: list[int] | None) -> bool:
+    """One of the twin-like tokens ``at`` (``_twin_index``) starts with the first letter of ``word``."""
+    return at is not None and any(texts[j][0] == word[0] for j in at)
+
+
+def _may_slot(texts: tuple[str, ...], i: int, word: str) -> bool:
+    """A quick test that ``_judge_title`` needs to find no slot for a name around token i: it
+    holds for every token where the judge finds one (the raw neighbours stand for the
+    lower-case ones of ``_lower``: each is the raw text, its lower-case form or '')."""
+    if i and _slot_after(texts[i - 1]):
+        return True
+    if i + 1 < len(texts) and texts[i + 1].lower() in NO_NAME_BEFORE:
+        return True
+    return len(word) <= _FRAGMENT_MAX and english_shape(word) == 0  # ``_foreign_fragment``'s word test
+
+
+@lru_cache(maxsize=4096)
+def _slot_after(text: str) -> bool:
+    """After ``text`` (as written or in lower case), ``_judge_title`` may find a strong or weak slot."""
+    return any(
+        before in NO_NAME_AFTER or before in WEAK_AFTER or (before != "" and pos(before) == {ADV})
+        for before in (text, text.lower())
+    )
+
+
+def _lower_candidates(ctx: Context, options: Options) -> list[int]:
+    """The unknown tokens that ``_judge_lower`` may flag: lower-case non-words found once."""
+    words = {w for w in _rare_words(ctx, options, str.islower) if ctx.count(w) <= 1}
+    return ctx.unknown_positions(words) if words else []
+
+
+def _rare_words(ctx: Context, options: Options, shape: Callable[[str], bool]) -> set[str]:
+    """The unknown words of the document of the given shape, long enough and rare even as strings
+    (``_not_a_word``), found with C-level filters."""
+    words = list(ctx.unknown_words)
+    words = list(compress(words, map(shape, words)))
+    words = list(compress(words, map(options.min_length.__le__, map(len, words))))
+    return set(compress(words, map(options.max_zipf.__gt__, map(zipf, map(str.lower, words)))))
 
 
 def _not_a_word(word: str, options: Options) -> bool:
@@ -140,20 +214,24 @@ def _not_a_word(word: str, options: Options) -> bool:
     return zipf(word.lower()) < options.max_zipf
 
 
-def _judge_title(ctx: Context, i: int, options: Options) -> tuple[int, list[str], str | None] | None:
-    tok = ctx.tokens[i]
-    word = tok.text
+def _judge_title(
+    ctx: Context, i: int, options: Options, twins: Mapping[str, list[int]]
+) -> tuple[int, list[str], str | None] | None:
+    texts = ctx.texts
+    word = texts[i]
     if not is_titlecase(word) or not _not_a_word(word, options):
         return None
-    twin = _phrase_twin(ctx, i)
+    twin = _phrase_twin(ctx, i, twins)
     if twin is not None:
-        phrase = f"{twin} {ctx.tokens[i + 1].text}"
+        phrase = f"{twin} {texts[i + 1]}"
         return _TOP - 1, [f"no English word, standing where the document writes '{phrase}' elsewhere"], twin
-    if expects_capital(tok):
+    if ctx.tokens.opening[i] or ctx.tokens.headline[i]:
         return None  # a sentence start or a headline: the capital says nothing
-    prev, nxt = ctx.tight_prev(i), ctx.tight_next(i)
-    before = _lower(prev)
-    after = _lower(nxt)
+    # The tight neighbours (only spaces between), by index: -1 for none.
+    prev = i - 1 if ctx.tight_before(i) else -1
+    nxt = i + 1 if ctx.tight_after(i) else -1
+    before = _lower(ctx, prev)
+    after = _lower(ctx, nxt)
     strong_before = before in NO_NAME_AFTER or (before != "" and pos(before) == {ADV})
     strong_after = after in NO_NAME_BEFORE and not _adverbial(ctx, i + 1)
     weak_before = before in WEAK_AFTER
@@ -162,7 +240,7 @@ def _judge_title(ctx: Context, i: int, options: Options) -> tuple[int, list[str]
         level = 3
     elif strong_before or strong_after:
         level = 2
-    elif (weak_before and weak_after) or _foreign_fragment(word, before, nxt):
+    elif (weak_before and weak_after) or _foreign_fragment(word, before, texts[nxt] if nxt >= 0 else None):
         level = 1
     else:
         return None
@@ -174,10 +252,10 @@ def _judge_title(ctx: Context, i: int, options: Options) -> tuple[int, list[str]
         "known place or capitalised neighbour",
     ]
     slots = []
-    if prev is not None and (strong_before or weak_before):
-        slots.append(f"after '{prev.text}'")
-    if nxt is not None and (strong_after or weak_after):
-        slots.append(f"before '{nxt.text}'")
+    if prev >= 0 and (strong_before or weak_before):
+        slots.append(f"after '{texts[prev]}'")
+    if nxt >= 0 and (strong_after or weak_after):
+        slots.append(f"before '{texts[nxt]}'")
     why.append(" and ".join(slots) + ", where a name does not stand")
     return level, why, None
 
@@ -185,7 +263,7 @@ def _judge_title(ctx: Context, i: int, options: Options) -> tuple[int, list[str]
 def _judge_lower(ctx: Context, i: int, options: Options) -> tuple[int, list[str], str | None] | None:
     tok = ctx.tokens[i]
     word = tok.text
-    if not word.islower() or not _not_a_word(word, options) or ctx.counts[word] > 1:
+    if not word.islower() or not _not_a_word(word, options) or ctx.count(word) > 1:
         return None
     if not _among_english(ctx, i) or ctx.quoted(i) or ctx.in_address(i):
         return None
@@ -196,10 +274,10 @@ def _judge_lower(ctx: Context, i: int, options: Options) -> tuple[int, list[str]
         if tok.sentence_start or not is_common_word(whole):
             whole = whole[0].upper() + whole[1:]  # a sentence start, or a name ("ealand")
         return _TOP, why, whole
-    if _compound(word) or _typo_of(word):
-        return None
     shape = english_shape(word)
     if shape > options.max_shape:
+        return None  # tested first: a look-up, where the tests below build hundreds of strings
+    if _compound(word) or _typo_of(word):
         return None
     triple = "a letter sequence English never spells" if shape == 0 else "a letter sequence rare in English"
     why = [
@@ -213,52 +291,92 @@ def _judge_lower(ctx: Context, i: int, options: Options) -> tuple[int, list[str]
 _TWIN_RATIO = 0.6
 
 
-def _phrase_twin(ctx: Context, i: int) -> str | None:
+def _phrase_twin(ctx: Context, i: int, twins: Mapping[str, list[int]]) -> str | None:
     """The English word that the document puts in the same phrase ("Samit for Democracy" beside
     "Summit for Democracy"): a mangled or transliterated form of it, not a name.
 
     The shared words after it must start lower-case and hold a content word ("for Democracy";
     not "of the", not "Combi"), and a given name or a surname shape is left to the name rules
-    ("Sylvain" beside "Sylvan").
+    ("Sylvain" beside "Sylvan"). ``twins`` holds the capitalised words that may be a twin
+    (``_twin_index``).
     """
-    word = ctx.tokens[i].text
+    texts = ctx.texts
+    word = texts[i]
+    if i + 1 == len(texts) or not _twin_before(texts, word, twins.get(texts[i + 1])):
+        return None  # no capitalised common word with its initial before its next word: a quick test first
     after = _following(ctx, i)
     if after is None or not after[0].islower():
         return None  # "Monolit Combi" beside "Monolith Combi": a brand, for the name rules
-    if ctx.counts[after[-1].lower()] < 2:
+    if ctx.forms[after[-1]] < 2:
         return None  # the phrase occurs once: no twin (a quick test before the scan)
-    if is_first_name(word) or russian_name_score(word) >= _SURNAME_SCORE:
+    if _name_shaped(word):
         return None
     initial = word[0]
     # The twin starts with the same capital and stands right before the phrase's first word.
-    for j in ctx.capitalised_before(after[0]):
-        text = ctx.texts[j]
-        if text[0] != initial or text == word or not is_common_word(text):
+    for j in twins.get(after[0], ()):
+        text = texts[j]
+        if text[0] != initial or text == word or not is_common_word(text) or is_proper_word(text):
             continue
-        other = ctx.tokens[j]
-        if is_proper_word(other.text) or _following(ctx, j) != after:
-            continue
-        if SequenceMatcher(None, word.lower(), other.text.lower()).ratio() >= _TWIN_RATIO:
-            return other.text
+        if _similar(word.lower(), text.lower()) and _following(ctx, j) == after:
+            return text
     return None
+
+
+@lru_cache(maxsize=4096)
+def _similar(word: str, other: str) -> bool:
+    """Close enough in spelling to be a mangled form of the other (``difflib``'s ratio)."""
+    return SequenceMatcher(None, word, other).ratio() >= _TWIN_RATIO
 
 
 def _following(ctx: Context, i: int) -> tuple[str, ...] | None:
     """The next word, or two when the first is a function word; None without a content word."""
     words: list[str] = []
-    j = i
-    for _ in range(2):
-        nxt = ctx.tight_next(j)
-        if nxt is None:
+    for j in (i, i + 1):
+        if not ctx.tight_after(j):
             return None
-        words.append(nxt.text)
-        if nxt.text.lower() not in FUNCTION_WORDS:
+        text = ctx.texts[j + 1]
+        words.append(text)
+        if text.lower() not in FUNCTION_WORDS:
             return tuple(words)
-        j += 1
     return None
 
 
 _SURNAME_SCORE = 0.5
+
+
+def _name_shaped(word: str) -> bool:
+    """A given name or a Russian surname shape: the name rules judge those ("Sylvain" beside "Sylvan")."""
+    return is_first_name(word) or russian_name_score(word) >= _SURNAME_SCORE
+
+
+def _twin_index(ctx: Context, pairs: set[tuple[str, str]]) -> dict[str, list[int]]:
+    """Next word -> indices, in order, of the capitalised common words right before it, which
+    ``_phrase_twin`` may take for a twin: only those whose first letter and next word are
+    one of ``pairs`` (a candidate token's).
+
+    A twin is written as English writes no name: its lower-case form is a common word
+    and the lexicon does not list it capitalised ("Summit", not "Moscow").
+    """
+    texts = ctx.texts
+    caps = list(ctx.caps)
+    if caps and caps[-1] == len(texts) - 1:
+        caps.pop()  # the last token has no next word
+    # The capitalised tokens before a candidate's next word, then with its first letter (C-level).
+    nexts = {nxt for _, nxt in pairs}
+    at = list(compress(caps, map(nexts.__contains__, map(texts.__getitem__, map(_ONE.__add__, caps)))))
+    keys = zip(map(_FIRST, map(texts.__getitem__, at)), map(texts.__getitem__, map(_ONE.__add__, at)), strict=True)
+    at = list(compress(at, map(pairs.__contains__, keys)))
+    plain = set(map(texts.__getitem__, at)) & ctx.unlisted  # not listed capitalised: no proper words
+    common = ctx.listed({w.lower() for w in plain})
+    twins = {w for w in plain if w.lower() in common}
+    index: dict[str, list[int]] = {}
+    for j in compress(at, map(twins.__contains__, map(texts.__getitem__, at))):
+        index.setdefault(texts[j + 1], []).append(j)
+    return index
+
+
+_ONE = 1
+_FIRST = itemgetter(0)
 
 
 #: "a day later", "a year ago": after these an article opens an adverbial, which may follow a name.
@@ -273,7 +391,7 @@ _NAME_BEFORE = PREPOSITIONS | frozenset("and or nor de da di del della von van d
 _FRAGMENT_MAX = 6
 
 
-def _foreign_fragment(word: str, before: str, nxt: Token | None) -> bool:
+def _foreign_fragment(word: str, before: str, nxt: str | None) -> bool:
     """A short token spelled as no English word is ("Zhyr"), in a slot that is no usual place for a name.
 
     Such a slot: after a lower-case word that is no preposition, conjunction,
@@ -285,25 +403,28 @@ def _foreign_fragment(word: str, before: str, nxt: Token | None) -> bool:
     classes = pos(before)
     if before not in FUNCTION_WORDS and (not classes or classes <= {NOUN, VERB} or classes == {AUX, VERB}):
         return False  # after a noun (the lexicon lacks many: "corvette") or a verb, a name is at home
-    if nxt is not None and nxt.text.islower() and (NOUN in pos(nxt.text) or not pos(nxt.text)):
+    if nxt is not None and nxt.islower() and (NOUN in pos(nxt) or not pos(nxt)):
         return False
     return english_shape(word) == 0
 
 
 def _adverbial(ctx: Context, article: int) -> bool:
-    after = ctx.tight_next(article)
-    return after is not None and after.text in _MEASURES
+    return ctx.tight_after(article) and ctx.texts[article + 1] in _MEASURES
 
 
-def _lower(tok: Token | None) -> str:
-    """A neighbour as a lower-case common word ("Perhaps" starting the sentence counts), or ''."""
-    if tok is None:
+def _lower(ctx: Context, j: int) -> str:
+    """Token j (-1: none) as a lower-case common word ("Perhaps" starting the sentence counts), or ''."""
+    if j < 0:
         return ""
-    if tok.text.islower():
-        return tok.text
-    if tok.sentence_start and tok.text.lower() in FUNCTION_WORDS | PARTICLES:
-        return tok.text.lower()
+    text = ctx.texts[j]
+    if text.islower():
+        return text
+    if ctx.tokens.opening[j] and text.lower() in _OPENING_WORDS:
+        return text.lower()
     return ""
+
+
+_OPENING_WORDS = FUNCTION_WORDS | PARTICLES
 
 
 def _among_english(ctx: Context, i: int) -> bool:
@@ -315,9 +436,9 @@ def _among_english(ctx: Context, i: int) -> bool:
     """
     for j in (i - 1, i + 1):
         if 0 <= j < len(ctx.tokens):
-            near = ctx.tokens[j].text
+            near = ctx.texts[j]
             if near.isdigit():
-                if j < i and len(ctx.tokens[i].text) <= _UNIT_MAX:
+                if j < i and len(ctx.texts[i]) <= _UNIT_MAX:
                     return False
                 continue
             if near.isupper():
@@ -346,7 +467,9 @@ def _lost_head(word: str) -> str | None:
     """The common word that ``word`` is the tail of, one or two first letters lost ("nstability")."""
     if len(word) < _HEAD_MIN_LENGTH:
         return None
-    wholes = [head + word for head in _heads_before(word[:2])]
+    wholes = [head + word for head in _heads_before(word[:3])]
+    if not wholes:
+        return None
     known = known_among(set(wholes))
     for whole in wholes:
         if whole in known and zipf(whole) >= _HEAD_WORD_ZIPF:
@@ -356,15 +479,27 @@ def _lost_head(word: str) -> str | None:
 
 @cache
 def _heads_before(start: str) -> tuple[str, ...]:
-    """The heads (one or two letters, in order) that some known word has before ``start``, its
-    first two letters: only those are worth a look-up."""
-    starts = known_starts()
-    return tuple(head for head in _HEADS if (head + start)[:3] in starts)
+    """The heads (one letter, then two, each in alphabetical order) that make ``start``, a word's
+    first three letters, the start of a known word common enough (``lexicon.frequent_starts``):
+    only those are worth a look-up."""
+    one, two = _head_index()
+    return one.get(start, ()) + two.get(start[:2], ())
+
+
+@cache
+def _head_index() -> tuple[dict[str, tuple[str, ...]], dict[str, tuple[str, ...]]]:
+    """The heads of ``_heads_before`` by the letters they stand before: a one-letter head before
+    three letters, a two-letter head before two."""
+    one: dict[str, list[str]] = {}
+    two: dict[str, list[str]] = {}
+    for start in frequent_starts(_HEAD_WORD_ZIPF):
+        one.setdefault(start[1:], []).append(start[:1])
+        two.setdefault(start[2:], []).append(start[:2])
+    return {k: tuple(sorted(v)) for k, v in one.items()}, {k: tuple(sorted(v)) for k, v in two.items()}
 
 
 _HEAD_MIN_LENGTH = 4
 _HEAD_WORD_ZIPF = 2.5
-_HEADS = tuple(_LETTERS) + tuple(a + b for a in _LETTERS for b in _LETTERS)
 
 
 def _typo_of(word: str) -> bool:
