@@ -16,14 +16,18 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import compress
+from operator import attrgetter
+from typing import Any
 
 from mtqa.document import Document
 from mtqa.names.gazetteer import fold, is_demonym, is_place
 from mtqa.names.glossary import Glossary
-from mtqa.names.mentions import Mention, extract_mentions
+from mtqa.names.mentions import DocumentMentions, Mention, extract_mentions
 from mtqa.names.morphology import (
     inflection_bases,
     is_first_name,
@@ -38,11 +42,13 @@ from mtqa.names.words import COMMON_ZIPF, is_common_word
 __all__ = [
     "NameIndex",
     "Occurrence",
+    "Surfaces",
     "Traits",
     "Variant",
     "build_index",
     "case_endings",
     "glossary_variants",
+    "index_document",
     "index_mentions",
     "near_variants",
     "romanization_variants",
@@ -50,6 +56,9 @@ __all__ = [
     "truncations",
 ]
 
+
+_DOC = attrgetter("doc")
+_TEXT = attrgetter("text")
 
 #: Where a surface form stands: a mention, with the index of its document (``Mention.doc``).
 Occurrence = Mention
@@ -95,13 +104,7 @@ def traits(form: str) -> Traits:
     """The traits of a surface form (see ``Traits``)."""
     single = " " not in form
     word = single and _is_word(form)
-    near_shape = (
-        single
-        and len(form) >= NEAR_MIN_LENGTH
-        and russian_name_score(form) >= 0.5
-        and not is_place(form)
-        and not is_demonym(form)
-    )
+    near_shape = _near_shape(form)
     return Traits(
         key=romanization_key(form),
         name_form=not _is_word(form) or is_russian_first_name(form),
@@ -113,6 +116,54 @@ def traits(form: str) -> Traits:
     )
 
 
+@lru_cache(maxsize=200_000)
+def _near_shape(form: str) -> bool:
+    """``Traits.near_shape``: one surname-shaped word of 6+ letters that is no place or demonym."""
+    return (
+        " " not in form
+        and len(form) >= NEAR_MIN_LENGTH
+        and russian_name_score(form) >= 0.5
+        and not is_place(form)
+        and not is_demonym(form)
+    )
+
+
+class Surfaces(Mapping[str, tuple[Occurrence, ...]]):
+    """Surface form -> its occurrences, in order of first occurrence; built when first read.
+
+    ``groups`` holds what each form's occurrences are built from, and ``build``
+    builds them (the occurrences themselves and ``tuple``, or a document's
+    token indices and ``DocumentMentions``'s builder). Counting and membership
+    build nothing.
+    """
+
+    __slots__ = ("_build", "_built", "_groups")
+
+    def __init__(self, groups: dict[str, Any], build: Callable[[Any], tuple[Occurrence, ...]] = tuple) -> None:
+        self._groups = groups
+        self._build = build
+        self._built: dict[str, tuple[Occurrence, ...]] = {}
+
+    def __getitem__(self, form: str) -> tuple[Occurrence, ...]:
+        built = self._built.get(form)
+        if built is None:
+            built = self._built[form] = self._build(self._groups[form])
+        return built
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._groups)
+
+    def __len__(self) -> int:
+        return len(self._groups)
+
+    def __contains__(self, form: object) -> bool:
+        return form in self._groups
+
+    def count(self, form: str) -> int:
+        """How many occurrences ``form`` has (0 when none)."""
+        return len(self._groups.get(form, ()))
+
+
 @dataclass(frozen=True, slots=True)
 class NameIndex:
     """Unique surface forms -> their occurrences, in order of first occurrence.
@@ -121,22 +172,33 @@ class NameIndex:
     cache); the others are computed on demand.
     """
 
-    surfaces: dict[str, tuple[Occurrence, ...]]
+    surfaces: Surfaces
     known: Mapping[str, Traits] = field(default_factory=dict)
 
     def count(self, form: str) -> int:
-        return len(self.surfaces.get(form, ()))
+        return self.surfaces.count(form)
 
     def first(self, form: str) -> tuple[int, int]:
         occ = self.surfaces[form][0]
         return (occ.doc, occ.start)
 
     def traits(self, form: str) -> Traits:
-        if self.known:
-            found = self.known.get(form)
-            if found is not None:
-                return found
-        return traits(form)
+        return self.known.get(form) or traits(form)
+
+    # The checks read one trait of every form (its key, its shape) and the others of a few
+    # forms only: these look up that trait alone, so a document's check computes no more.
+
+    def keys(self, forms: Iterable[str]) -> list[str]:
+        """``traits(form).key`` of each form."""
+        if not self.known:
+            return list(map(romanization_key, forms))
+        return [self.traits(form).key for form in forms]
+
+    def near_shapes(self, forms: Iterable[str]) -> list[bool]:
+        """``traits(form).near_shape`` of each form."""
+        if not self.known:
+            return list(map(_near_shape, forms))
+        return [self.traits(form).near_shape for form in forms]
 
     def name_like(self, form: str, known: Traits | None = None) -> bool:
         """Capitalised mid-sentence somewhere, a Russian first name, or no common English word."""
@@ -154,9 +216,36 @@ def index_mentions(
     """Index mentions by surface form; a mention whose ``doc`` is not its document's index is re-placed."""
     surfaces: dict[str, list[Occurrence]] = {}
     for index, mentions in per_doc:
-        for m in mentions:
-            surfaces.setdefault(m.text, []).append(m if m.doc == index else m._replace(doc=index))
-    return NameIndex({k: tuple(v) for k, v in surfaces.items()}, known or {})
+        if mentions and set(map(_DOC, mentions)) != {index}:
+            mentions = [m if m.doc == index else m._replace(doc=index) for m in mentions]
+        _group(surfaces, mentions, map(_TEXT, mentions))
+    return NameIndex(Surfaces(surfaces), known or {})
+
+
+def index_document(mentions: DocumentMentions) -> NameIndex:
+    """The index of one document's mentions (``doc`` 0), each built when a check reads its form."""
+    groups: dict[str, list[Any]] = {}
+    candidates = mentions.candidates
+    _group(groups, candidates, map(mentions.texts.__getitem__, candidates))
+    _group(groups, mentions.multiword, map(_TEXT, mentions.multiword))
+    single = mentions.single
+
+    def build(items: list[Any]) -> tuple[Occurrence, ...]:
+        # A form's items are all token indices (one word) or all mentions (several words).
+        return tuple(map(single, items)) if isinstance(items[0], int) else tuple(items)
+
+    return NameIndex(Surfaces(groups, build))
+
+
+def _group(groups: dict[str, list[Any]], items: Iterable[Any], forms: Iterable[str]) -> None:
+    """Add each item to the list of its form, in order."""
+    get = groups.get
+    for item, form in zip(items, forms, strict=True):
+        found = get(form)
+        if found is None:
+            groups[form] = [item]
+        else:
+            found.append(item)
 
 
 # -- what counts as a name ---------------------------------------------------
@@ -256,12 +345,18 @@ def romanization_variants(index: NameIndex, min_key: int = 3, prefer: Prefer | N
     form when the index holds it; a group without it is left to the glossary
     rule, so no finding suggests a spelling the glossary does not use.
     """
+    forms = [f for f in index.surfaces if not _DIGIT_RE.search(f)]
+    keys = index.keys(forms)
+    # A key held by one form makes no group: only the forms of shared keys are weighed.
+    shared = {key for key, n in Counter(keys).items() if n > 1}
     groups: dict[str, list[str]] = {}
-    for form in index.surfaces:
-        t = index.traits(form)
-        if t.word_not_name or len(t.key) < min_key or not index.name_like(form, t) or _DIGIT_RE.search(form):
+    for form, key in zip(forms, keys, strict=True):
+        if key not in shared or len(key) < min_key:
             continue
-        groups.setdefault(t.key, []).append(form)
+        t = index.traits(form)
+        if t.word_not_name or not index.name_like(form, t):
+            continue
+        groups.setdefault(key, []).append(form)
     out: list[Variant] = []
     for forms in groups.values():
         if len({f.casefold() for f in forms}) < 2:
@@ -325,12 +420,9 @@ def truncations(index: NameIndex) -> list[Variant]:
     """
     forms = sorted(f for f in index.surfaces if " " not in f)
     out: list[Variant] = []
-    for form in forms:
-        occs = index.surfaces[form]
-        if not _can_be_truncated(form, occs):
-            continue
+    for form in compress(forms, map(_truncatable, forms)):
         lo = bisect.bisect_right(forms, form)
-        longer: list[str] = []
+        spelled: list[str] = []  # the longer forms it may be cut from, by their spelling alone
         while lo < len(forms) and forms[lo].startswith(form):
             candidate = forms[lo]
             lo += 1
@@ -339,8 +431,12 @@ def truncations(index: NameIndex) -> list[Variant]:
                 continue
             if form in inflection_bases(candidate) or _is_word(candidate):
                 continue
-            if _truncation_evidence(index, form, candidate) and index.name_like(candidate):
-                longer.append(candidate)
+            spelled.append(candidate)
+        # Their occurrences are read only now (most forms are cut from none).
+        if not spelled or not _can_be_truncated(form, index.surfaces[form]):
+            continue
+        occs = index.surfaces[form]
+        longer = [c for c in spelled if _truncation_evidence(index, form, c) and index.name_like(c)]
         if longer:
             # The full (longest) form; among equals, the most used.
             best = sorted(longer, key=lambda f: (-len(f), -index.count(f), index.first(f)))[0]
@@ -373,11 +469,16 @@ def case_endings(index: NameIndex) -> list[Variant]:
     word is left alone.
     """
     out: list[Variant] = []
-    for form, occs in index.surfaces.items():
-        if " " in form:
+    surfaces = index.surfaces
+    singles = [f for f in surfaces if " " not in f]
+    spelled = list(map(inflection_bases, singles))
+    # Only the forms that spell out a base form are weighed (most spell none).
+    for form, spelled_out in zip(compress(singles, spelled), filter(None, spelled), strict=True):
+        bases = [b for b in spelled_out if b in surfaces]
+        if not bases:
             continue
-        bases = [b for b in inflection_bases(form) if b in index.surfaces]
-        if not bases or any(_own_person(o) for o in occs) or all(o.followed for o in occs):
+        occs = surfaces[form]
+        if any(_own_person(o) for o in occs) or all(o.followed for o in occs):
             continue
         if _is_word(form) or _known_name(form):
             continue
@@ -403,7 +504,8 @@ def near_variants(index: NameIndex, score_cutoff: float = 90.0, prefer: Prefer |
     that are different entries are not joined (Austria/Australia). With a
     glossary (``prefer``), a form spelled the glossary's way is the canonical one.
     """
-    candidates = [f for f in index.surfaces if (t := index.traits(f)).near_shape and index.name_like(f, t)]
+    shaped = compress(index.surfaces, index.near_shapes(index.surfaces))
+    candidates = [f for f in shaped if index.name_like(f)]
     if len(candidates) < 2:
         return []
     keys = [index.traits(f).key for f in candidates]
@@ -466,13 +568,15 @@ def glossary_variants(index: NameIndex, glossary: Glossary) -> list[Variant]:
     canonicals = {e.canonical for e in glossary.entries}
     found: dict[tuple[str, str], list[Occurrence]] = {}
     written: dict[str, list[Occurrence]] = {}
-    for form, occs in index.surfaces.items():
+    for form in index.surfaces:
         for offset, _, part in _parts(form):
             if part in canonicals:
+                occs = index.surfaces[form]  # read only for the forms that match
                 written.setdefault(part, []).extend(_shift(o, offset, part) for o in occs)
                 continue
             canonical = glossary.canonical_for(part)
             if canonical is not None:
+                occs = index.surfaces[form]
                 found.setdefault((part, canonical), []).extend(_shift(o, offset, part) for o in occs)
     spans: dict[int, list[tuple[int, int]]] = {}
     for matched in found.values():

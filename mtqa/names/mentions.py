@@ -24,11 +24,11 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from functools import lru_cache
-from itertools import compress
-from operator import attrgetter
-from typing import NamedTuple
+from itertools import compress, repeat
+from operator import is_
+from typing import Any, NamedTuple
 
-from mtqa.document import Document, Token
+from mtqa.document import Document
 from mtqa.names.morphology import is_first_name, is_russian_first_name, is_title
 from mtqa.names.words import is_common_word
 
@@ -65,7 +65,6 @@ PARTICLES = frozenset(
     }
 )
 _PARTICLE_LED_RE = re.compile(r"(?:al|el|ad|as|ash|at|az|ez|ad|bin|ibn|abu|de|di|da|du|la|le|van|von)-[A-Z]")
-_TEXT = attrgetter("text")
 _INITIAL_RE = re.compile(r"[A-Z]\.\s*$")
 
 
@@ -99,6 +98,8 @@ def is_name_word(text: str) -> bool:
     if not text[:1].isalpha():
         return False
     if text[0].isupper():
+        if text.isalpha():  # the usual case, at C speed
+            return len(text) >= 2 and any(map(str.islower, text))
         letters = [c for c in text if c.isalpha()]
         return len(letters) >= 2 and any(c.islower() for c in letters)
     return "-" in text and bool(_PARTICLE_LED_RE.match(text))
@@ -110,97 +111,181 @@ def _initial_name(text: str) -> bool:
     return not is_common_word(text) or is_russian_first_name(text)
 
 
-def _given(text: str, tokens: Sequence[Token], i: int, name: Sequence[bool]) -> str:
+class _Columns(NamedTuple):
+    """A document's tokens as columns (``Token`` fields, one tuple each)."""
+
+    starts: Sequence[int]
+    ends: Sequence[int]
+    texts: Sequence[str]
+    opening: Sequence[bool]
+    headline: Sequence[bool]
+
+
+def _columns(doc: Document) -> _Columns:
+    """The token columns of ``doc``: read as they are kept, or transposed from ``Token`` tuples once."""
+    tokens: Any = doc.tokens
+    if hasattr(tokens, "texts"):
+        return _Columns(tokens.starts, tokens.ends, tokens.texts, tokens.opening, tokens.headline)
+    if not tokens:
+        return _Columns((), (), (), (), ())
+    return _Columns(*zip(*tokens, strict=True))
+
+
+#: ``is_name_word`` of every word seen so far: a document's tokens are flagged by one
+#: C-level dictionary lookup apiece, and only the words never seen before are judged.
+_NAME_WORD: dict[str, bool] = {}
+#: Forget the words seen when there are this many (a long run over many corpora).
+_NAME_WORD_MAX = 500_000
+
+
+def _name_flags(texts: Sequence[str]) -> list[bool]:
+    """``is_name_word`` of every token."""
+    flags: list[bool | None] = list(map(_NAME_WORD.get, texts))
+    if None in flags:
+        if len(_NAME_WORD) > _NAME_WORD_MAX:
+            _NAME_WORD.clear()
+        for i in compress(range(len(flags)), map(is_, flags, repeat(None))):
+            word = texts[i]
+            known = _NAME_WORD.get(word)
+            if known is None:
+                known = _NAME_WORD[word] = is_name_word(word)
+            flags[i] = known
+    return flags  # type: ignore[return-value]  # no None is left
+
+
+def _given(text: str, cols: _Columns, i: int, name: Sequence[bool]) -> str:
     """Up to two name words just before token i, over single spaces ("Natalia Radieana")."""
+    starts, ends, texts = cols.starts, cols.ends, cols.texts
     j = i
-    while j > 0 and i - j < 2 and text[tokens[j - 1].end : tokens[j].start] == " ":
-        if not name[j - 1] or is_title(tokens[j - 1].text):
+    while j > 0 and i - j < 2 and text[ends[j - 1] : starts[j]] == " ":
+        if not name[j - 1] or is_title(texts[j - 1]):
             break
         j -= 1
-    return text[tokens[j].start : tokens[i - 1].end] if j < i else ""
+    return text[starts[j] : ends[i - 1]] if j < i else ""
 
 
-def _introduced(text: str, tokens: Sequence[Token], i: int, given: str) -> bool:
+def _introduced(text: str, cols: _Columns, i: int, given: str) -> bool:
     """Preceded by a first name (over one or two name words), an initial, or a title."""
     if given and any(is_first_name(w) for w in given.split()):
         return True
-    start = tokens[i].start
+    start = cols.starts[i]
     before = text[max(0, start - 4) : start]
     if "." in before and _INITIAL_RE.search(before):
         return True
     if i == 0:
         return False
-    prev = tokens[i - 1]
-    gap = text[prev.end : start]
+    prev = cols.texts[i - 1]
+    gap = text[cols.ends[i - 1] : start]
     if gap not in (" ", ". "):
         return False
-    if is_title(prev.text):
+    if is_title(prev):
         return True
-    return gap == " " and prev.text[:1].isupper() and is_first_name(prev.text)
+    return gap == " " and prev[:1].isupper() and is_first_name(prev)
+
+
+@lru_cache(maxsize=200_000)
+def _introduces(word: str) -> bool:
+    """A word that, one space before a name word, introduces it as a person: a title or a first name."""
+    return is_title(word) or (word[:1].isupper() and is_first_name(word))
+
+
+class DocumentMentions:
+    """A document's name mentions; a single-word one is built when it is first asked for.
+
+    Finding the mentions is cheap: which tokens they are, and their forms.
+    Building one is not (its context: given name, introduction, the word
+    after it), and the checks look at the occurrences of a few forms only
+    (``mtqa.names.cluster.index_document``). ``all()`` builds every mention,
+    as ``extract_mentions`` returns them.
+    """
+
+    __slots__ = ("_cols", "_name", "_text", "candidates", "multiword")
+
+    def __init__(self, doc: Document) -> None:
+        text = doc.text
+        cols = _columns(doc)
+        texts, opening, headline = cols.texts, cols.opening, cols.headline
+        name = _name_flags(texts)
+        self._text, self._cols, self._name = text, cols, name
+        #: The tokens that are single-word mentions, in text order.
+        self.candidates = [
+            i for i in compress(range(len(texts)), name) if not (opening[i] or headline[i]) or _initial_name(texts[i])
+        ]
+        #: The multi-word mentions, in text order.
+        self.multiword = _multiword(text, cols, self.candidates, name)
+
+    @property
+    def texts(self) -> Sequence[str]:
+        """The text of every token (a candidate's form is ``texts[i]``)."""
+        return self._cols.texts
+
+    def all(self) -> tuple[Mention, ...]:
+        """Single-word mentions, then multi-word ones, in text order within each group."""
+        return tuple(map(self.single, self.candidates)) + self.multiword
+
+    def single(self, i: int) -> Mention:
+        """The single-word mention of the candidate at token i."""
+        text, cols, name = self._text, self._cols, self._name
+        starts, ends, texts, opening, headline = cols
+        start = starts[i]
+        end = ends[i]
+        # What ``_given`` and ``_introduced`` say, read off the gap before the word in the usual
+        # cases: only a single space or a full stop there can make a given name or an
+        # introduction (an initial's full stop is followed by spaces alone, so it is in the gap).
+        given = ""
+        introduced = False
+        p = i - 1
+        if p < 0:
+            given = _given(text, cols, i, name)
+            introduced = _introduced(text, cols, i, given)
+        elif start - ends[p] == 1 and text[start - 1] == " ":
+            prev = texts[p]
+            if name[p] and not is_title(prev):
+                # A name word before: it is the given name, with the name word before it
+                # over one more space, unless that is a title (``_given``); one of them
+                # being a first name introduces the word (``_introduced``).
+                j = p
+                spaced = p and ends[p - 1] + 1 == starts[p] and text[starts[p] - 1] == " "
+                if spaced and name[p - 1] and not is_title(texts[p - 1]):
+                    j = p - 1
+                given = text[starts[j] : ends[p]]
+                introduced = any(map(is_first_name, texts[j:i]))
+            else:
+                # One space after a title or a first name (``_introduced``).
+                introduced = _introduces(prev)
+        elif "." in text[ends[p] : start]:
+            given = _given(text, cols, i, name)
+            introduced = _introduced(text, cols, i, given)
+        after = i + 1
+        followed = after < len(texts) and name[after] and starts[after] == end + 1 and text[end] == " "
+        mid = not (opening[i] or headline[i])
+        return Mention(start, end, texts[i], 1, mid, introduced, given, followed, texts[after] if followed else "")
 
 
 def extract_mentions(doc: Document) -> tuple[Mention, ...]:
     """Single-word mentions, then multi-word ones, in text order within each group."""
-    text = doc.text
-    tokens = doc.tokens
-    n = len(tokens)
-    # Most tokens are lower-case words: judge them all at C speed (memoized), then look at the names only.
-    name = list(map(is_name_word, map(_TEXT, tokens)))
-    candidates = [
-        i
-        for i in compress(range(n), name)
-        if not (tokens[i].sentence_start or tokens[i].headline) or _initial_name(tokens[i].text)
-    ]
-    singles: list[Mention] = []
-    for i in candidates:
-        tok = tokens[i]
-        given = _given(text, tokens, i, name)
-        followed = i + 1 < n and name[i + 1] and text[tok.end : tokens[i + 1].start] == " "
-        singles.append(
-            Mention(
-                tok.start,
-                tok.end,
-                tok.text,
-                1,
-                not tok.sentence_start and not tok.headline,
-                _introduced(text, tokens, i, given),
-                given,
-                followed,
-                tokens[i + 1].text if followed else "",
-            )
-        )
-    return tuple(singles) + _multiword(doc, candidates, name)
+    return DocumentMentions(doc).all()
 
 
-def _multiword(doc: Document, candidates: Sequence[int], name: Sequence[bool]) -> tuple[Mention, ...]:
+def _multiword(text: str, cols: _Columns, candidates: Sequence[int], name: Sequence[bool]) -> tuple[Mention, ...]:
     """Runs of name words over single spaces (with joining particles), each led by a candidate."""
-    text = doc.text
-    tokens = doc.tokens
-    n = len(tokens)
+    starts, ends, texts, opening, headline = cols
+    n = len(texts)
     out: list[Mention] = []
     done = -1  # the last token of the previous run
     for i in candidates:
         if i <= done:
             continue
         j = i
-        while j + 1 < n and text[tokens[j].end : tokens[j + 1].start] == " ":
-            nxt = tokens[j + 1]
+        while j + 1 < n and starts[j + 1] == ends[j] + 1 and text[ends[j]] == " ":
             if name[j + 1]:
                 j += 1
-            elif (
-                nxt.text in PARTICLES
-                and j + 2 < n
-                and text[nxt.end : tokens[j + 2].start] == " "
-                and name[j + 2]
-            ):
+            elif texts[j + 1] in PARTICLES and j + 2 < n and text[ends[j + 1] : starts[j + 2]] == " " and name[j + 2]:
                 j += 2
             else:
                 break
         if j > i:
-            first = tokens[i]
-            mid = not first.sentence_start and not first.headline
-            out.append(
-                Mention(first.start, tokens[j].end, text[first.start : tokens[j].end], j - i + 1, mid, False)
-            )
+            mid = not opening[i] and not headline[i]
+            out.append(Mention(starts[i], ends[j], text[starts[i] : ends[j]], j - i + 1, mid, False))
         done = j
     return tuple(out)

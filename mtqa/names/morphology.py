@@ -228,6 +228,8 @@ _NOUN_STEM_RE = re.compile(r"(?:ov|ev|yov|in|yn)$")
 _ADJECTIVE_ENDINGS = ("ogo", "ovo", "omu", "ym", "im", "om", "oy", "oi", "ovo")
 _ADJECTIVE_BASES = ("y", "iy", "yy", "i", "ii", "oy")
 _MIN_BASE = 3
+#: The last letter of every ending above.
+_ENDING_LAST_LETTERS = frozenset(ending[-1] for ending, _ in _NOUN_ENDINGS) | frozenset(e[-1] for e in _ADJECTIVE_ENDINGS)
 
 
 @lru_cache(maxsize=200_000)
@@ -246,6 +248,8 @@ def inflection_bases(word: str) -> tuple[str, ...]:
     if len(word) < _MIN_BASE + 2 or not word.isalpha():
         return ()
     lower = word.lower()
+    if lower[-1] not in _ENDING_LAST_LETTERS:
+        return ()  # no case ending ends so (most names: "Putin", "Lavrov")
     for ending, replacement in _NOUN_ENDINGS:
         if lower.endswith(ending):
             stem = word[: len(word) - len(ending)] + replacement
