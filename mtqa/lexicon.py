@@ -193,7 +193,7 @@ def known_starts() -> frozenset[str]:
 
 @cache
 def frequent_starts(min_zipf: float) -> frozenset[str]:
-    """The first four letters of the words of ASCII letters that ``is_known`` accepts with a zipf
+    """The first five letters of the words of ASCII letters that ``is_known`` accepts with a zipf
     value of at least ``min_zipf``: where a look-up of such a word may pay."""
     values = _zipf_values()
     return frozenset(start for start, code in _data().start_codes.items() if values[code] >= min_zipf)
@@ -352,6 +352,9 @@ class WordTable:
         return self._dict
 
 
+#: The length of the starts of ``frequent_starts``.
+_START = 5
+
 #: Words per block of a ``WordTable``: the bisection finds the block, one search of its bytes the word.
 _BLOCK = 64
 
@@ -380,7 +383,7 @@ class _Data(NamedTuple):
     trigrams: dict[str, int]
     #: The first three characters of every known word (lower case).
     starts: frozenset[str]
-    #: The first four letters of every known word of ASCII letters -> the highest zipf code among them.
+    #: The first five letters of every known word of ASCII letters -> the highest zipf code among them.
     start_codes: dict[str, int]
 
 
@@ -426,8 +429,9 @@ def _data() -> _Data:
     starts = frozenset(word[:3] for word in known if len(word) >= 3)
     start_codes: dict[str, int] = {}
     for word in known:
-        if len(word) >= 4 and word.isascii() and word.isalpha():
-            start_codes[word[:4]] = max(start_codes.get(word[:4], 0), lower[word] >> 1)
+        if len(word) >= _START and word.isascii() and word.isalpha():
+            start = word[:_START]
+            start_codes[start] = max(start_codes.get(start, 0), lower[word] >> 1)
     packed = WordTable.pack(lower, "H")
     return _Data(forms, tuple(sets), packed, tuple(values), freqs, zipf_to_freq(0.0), trigrams, starts, start_codes)
 

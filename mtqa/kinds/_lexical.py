@@ -67,8 +67,9 @@ class Context:
     unknown_words: frozenset[str]
     #: Indices of the capitalised tokens (a capital first letter), in order.
     caps: tuple[int, ...]
-    #: Indices of the tokens of ``unknown_words``, in order.
-    unknown: tuple[int, ...]
+    #: Indices of the capitalised and the unknown tokens, in order, and the text of each.
+    found: tuple[int, ...]
+    found_texts: tuple[str, ...]
 
     # --- counts ------------------------------------------------------------------------
 
@@ -177,9 +178,8 @@ class Context:
         return list(compress(self.caps, map(words.__contains__, self.cap_texts)))
 
     def unknown_positions(self, words: Collection[str]) -> list[int]:
-        """Indices, in order, of the tokens written as one of ``words`` (unknown words only)."""
-        texts = self.texts
-        return list(compress(self.unknown, map(words.__contains__, map(texts.__getitem__, self.unknown))))
+        """Indices, in order, of the tokens written as one of ``words`` (capitalised or unknown words only)."""
+        return list(compress(self.found, map(words.__contains__, self.found_texts)))
 
     def positions(self, word: str) -> list[int]:
         """Indices, in order, of the tokens written ``word`` (a C-level scan per occurrence)."""
@@ -295,13 +295,12 @@ def _read(doc: Document) -> Context:
     strange = frozenset(unknown_among_unlisted(unlisted))
     # One pass over the tokens finds the capitalised and the unknown ones together.
     wanted = capital_forms | strange
-    found = list(compress(range(len(texts)), map(wanted.__contains__, texts)))
-    found_texts = list(map(texts.__getitem__, found))
+    found = tuple(compress(range(len(texts)), map(wanted.__contains__, texts)))
+    found_texts = tuple(map(texts.__getitem__, found))
     caps = tuple(compress(found, map(capital_forms.__contains__, found_texts)))
-    unknown = tuple(compress(found, map(strange.__contains__, found_texts))) if strange else ()
     return Context(
         doc.text, doc.lines, doc.line_starts, tokens, texts, forms, capital_forms, unlowered, unlisted, strange,
-        caps, unknown,
+        caps, found, found_texts,
     )
 
 

@@ -210,7 +210,7 @@ def _rare_words(ctx: Context, options: Options, shape: Callable[[str], bool]) ->
 
 
 def _not_a_word(word: str, options: Options) -> bool:
-    """An unknown token (see ``Context.unknown``) that is rare even as a string."""
+    """An unknown token (see ``Context.unknown_words``) that is rare even as a string."""
     return zipf(word.lower()) < options.max_zipf
 
 
@@ -467,7 +467,7 @@ def _lost_head(word: str) -> str | None:
     """The common word that ``word`` is the tail of, one or two first letters lost ("nstability")."""
     if len(word) < _HEAD_MIN_LENGTH:
         return None
-    wholes = [head + word for head in _heads_before(word[:3])]
+    wholes = [head + word for head in _heads_before(word[:4])]
     if not wholes:
         return None
     known = known_among(set(wholes))
@@ -480,16 +480,16 @@ def _lost_head(word: str) -> str | None:
 @cache
 def _heads_before(start: str) -> tuple[str, ...]:
     """The heads (one letter, then two, each in alphabetical order) that make ``start``, a word's
-    first three letters, the start of a known word common enough (``lexicon.frequent_starts``):
-    only those are worth a look-up."""
+    first four letters, the start of a known word common enough (``lexicon.frequent_starts``,
+    five letters): only those are worth a look-up."""
     one, two = _head_index()
-    return one.get(start, ()) + two.get(start[:2], ())
+    return one.get(start, ()) + two.get(start[:3], ())
 
 
 @cache
 def _head_index() -> tuple[dict[str, tuple[str, ...]], dict[str, tuple[str, ...]]]:
     """The heads of ``_heads_before`` by the letters they stand before: a one-letter head before
-    three letters, a two-letter head before two."""
+    four letters, a two-letter head before three."""
     one: dict[str, list[str]] = {}
     two: dict[str, list[str]] = {}
     for start in frequent_starts(_HEAD_WORD_ZIPF):
@@ -498,7 +498,7 @@ def _head_index() -> tuple[dict[str, tuple[str, ...]], dict[str, tuple[str, ...]
     return {k: tuple(sorted(v)) for k, v in one.items()}, {k: tuple(sorted(v)) for k, v in two.items()}
 
 
-_HEAD_MIN_LENGTH = 4
+_HEAD_MIN_LENGTH = 4  # at least four letters: ``_heads_before`` reads the first four
 _HEAD_WORD_ZIPF = 2.5
 
 
