@@ -65,8 +65,9 @@ class Context:
     unlisted: frozenset[str]
     #: The Latin-letter words that no dictionary knows in any case.
     unknown_words: frozenset[str]
-    #: Indices of the capitalised tokens (a capital first letter), in order.
+    #: Indices of the capitalised tokens (a capital first letter), in order, and the text of each.
     caps: tuple[int, ...]
+    cap_texts: tuple[str, ...]
     #: Indices of the capitalised and the unknown tokens, in order, and the text of each.
     found: tuple[int, ...]
     found_texts: tuple[str, ...]
@@ -129,11 +130,6 @@ class Context:
         return Counter(map(str.lower, self.titled_texts))
 
     # --- where words stand ----------------------------------------------------------------
-
-    @cached_property
-    def cap_texts(self) -> tuple[str, ...]:
-        """The text of each token of ``caps``."""
-        return tuple(map(self.texts.__getitem__, self.caps))
 
     @cached_property
     def titled_texts(self) -> tuple[str, ...]:
@@ -297,10 +293,12 @@ def _read(doc: Document) -> Context:
     wanted = capital_forms | strange
     found = tuple(compress(range(len(texts)), map(wanted.__contains__, texts)))
     found_texts = tuple(map(texts.__getitem__, found))
-    caps = tuple(compress(found, map(capital_forms.__contains__, found_texts)))
+    capital = list(map(capital_forms.__contains__, found_texts))
+    caps = tuple(compress(found, capital))
+    cap_texts = tuple(compress(found_texts, capital))
     return Context(
         doc.text, doc.lines, doc.line_starts, tokens, texts, forms, capital_forms, unlowered, unlisted, strange,
-        caps, found, found_texts,
+        caps, cap_texts, found, found_texts,
     )
 
 
