@@ -20,7 +20,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
-from itertools import compress
+from itertools import compress, repeat
 from operator import attrgetter
 from typing import Any
 
@@ -29,12 +29,12 @@ from mtqa.names.gazetteer import fold, is_demonym, is_place
 from mtqa.names.glossary import Glossary
 from mtqa.names.mentions import DocumentMentions, Mention, extract_mentions
 from mtqa.names.morphology import (
+    has_surname_ending,
     inflection_bases,
     is_first_name,
     is_male_first_name,
     is_russian_first_name,
     looks_like_russian_surname,
-    russian_name_score,
 )
 from mtqa.names.romanization import romanizable, romanization_key
 from mtqa.names.words import COMMON_ZIPF, is_common_word
@@ -102,18 +102,35 @@ class Traits:
 @lru_cache(maxsize=200_000)
 def traits(form: str) -> Traits:
     """The traits of a surface form (see ``Traits``)."""
-    single = " " not in form
-    word = single and _is_word(form)
-    near_shape = _near_shape(form)
     return Traits(
         key=romanization_key(form),
-        name_form=not _is_word(form) or is_russian_first_name(form),
-        word_not_name=word and not is_russian_first_name(form) and not is_place(form),
+        name_form=_name_form(form),
+        word_not_name=_word_not_name(form),
         russian=_russian_evidence(form),
-        near_shape=near_shape,
+        near_shape=_near_shape(form),
         first_name=is_first_name(form),
-        bases=inflection_bases(form) if near_shape else (),
+        bases=_near_bases(form),
     )
+
+
+# One function per trait: a check that reads one trait of a form computes no other.
+
+
+@lru_cache(maxsize=200_000)
+def _name_form(form: str) -> bool:
+    """``Traits.name_form``."""
+    return not _is_word(form) or is_russian_first_name(form)
+
+
+@lru_cache(maxsize=200_000)
+def _word_not_name(form: str) -> bool:
+    """``Traits.word_not_name``."""
+    return " " not in form and _is_word(form) and not is_russian_first_name(form) and not is_place(form)
+
+
+def _near_bases(form: str) -> tuple[str, ...]:
+    """``Traits.bases``."""
+    return inflection_bases(form) if _near_shape(form) else ()
 
 
 @lru_cache(maxsize=200_000)
@@ -122,24 +139,28 @@ def _near_shape(form: str) -> bool:
     return (
         " " not in form
         and len(form) >= NEAR_MIN_LENGTH
-        and russian_name_score(form) >= 0.5
+        and has_surname_ending(form)  # russian_name_score(form) >= 0.5
         and not is_place(form)
         and not is_demonym(form)
     )
 
 
+#: What a form's occurrences are built from: one item, or a list of two or more.
+Group = Any
+
+
 class Surfaces(Mapping[str, tuple[Occurrence, ...]]):
     """Surface form -> its occurrences, in order of first occurrence; built when first read.
 
-    ``groups`` holds what each form's occurrences are built from, and ``build``
-    builds them (the occurrences themselves and ``tuple``, or a document's
-    token indices and ``DocumentMentions``'s builder). Counting and membership
-    build nothing.
+    ``groups`` holds what each form's occurrences are built from (``_group``),
+    and ``build(form, item)`` builds one (the identity for occurrences kept as
+    they are; a document's token index and ``DocumentMentions`` for a
+    document's index). Counting and membership build nothing.
     """
 
     __slots__ = ("_build", "_built", "_groups")
 
-    def __init__(self, groups: dict[str, Any], build: Callable[[Any], tuple[Occurrence, ...]] = tuple) -> None:
+    def __init__(self, groups: dict[str, Group], build: Callable[[str, Any], Occurrence] | None = None) -> None:
         self._groups = groups
         self._build = build
         self._built: dict[str, tuple[Occurrence, ...]] = {}
@@ -147,7 +168,11 @@ class Surfaces(Mapping[str, tuple[Occurrence, ...]]):
     def __getitem__(self, form: str) -> tuple[Occurrence, ...]:
         built = self._built.get(form)
         if built is None:
-            built = self._built[form] = self._build(self._groups[form])
+            group = self._groups[form]
+            items = group if type(group) is list else [group]
+            build = self._build
+            built = tuple(items) if build is None else tuple(map(build, repeat(form), items))
+            self._built[form] = built
         return built
 
     def __iter__(self) -> Iterator[str]:
@@ -161,7 +186,10 @@ class Surfaces(Mapping[str, tuple[Occurrence, ...]]):
 
     def count(self, form: str) -> int:
         """How many occurrences ``form`` has (0 when none)."""
-        return len(self._groups.get(form, ()))
+        group = self._groups.get(form)
+        if group is None:
+            return 0
+        return len(group) if type(group) is list else 1
 
 
 @dataclass(frozen=True, slots=True)
@@ -200,9 +228,29 @@ class NameIndex:
             return list(map(_near_shape, forms))
         return [self.traits(form).near_shape for form in forms]
 
-    def name_like(self, form: str, known: Traits | None = None) -> bool:
+    def name_form(self, form: str) -> bool:
+        known = self.known.get(form)
+        return known.name_form if known is not None else _name_form(form)
+
+    def word_not_name(self, form: str) -> bool:
+        known = self.known.get(form)
+        return known.word_not_name if known is not None else _word_not_name(form)
+
+    def russian(self, form: str) -> bool:
+        known = self.known.get(form)
+        return known.russian if known is not None else _russian_evidence(form)
+
+    def first_name(self, form: str) -> bool:
+        known = self.known.get(form)
+        return known.first_name if known is not None else is_first_name(form)
+
+    def bases(self, form: str) -> tuple[str, ...]:
+        known = self.known.get(form)
+        return known.bases if known is not None else _near_bases(form)
+
+    def name_like(self, form: str) -> bool:
         """Capitalised mid-sentence somewhere, a Russian first name, or no common English word."""
-        return (known or self.traits(form)).name_form or any(o.mid for o in self.surfaces[form])
+        return self.name_form(form) or any(o.mid for o in self.surfaces[form])
 
 
 def build_index(docs: Sequence[Document]) -> NameIndex:
@@ -214,7 +262,7 @@ def index_mentions(
     per_doc: Iterable[tuple[int, Sequence[Mention]]], known: Mapping[str, Traits] | None = None
 ) -> NameIndex:
     """Index mentions by surface form; a mention whose ``doc`` is not its document's index is re-placed."""
-    surfaces: dict[str, list[Occurrence]] = {}
+    surfaces: dict[str, Group] = {}
     for index, mentions in per_doc:
         if mentions and set(map(_DOC, mentions)) != {index}:
             mentions = [m if m.doc == index else m._replace(doc=index) for m in mentions]
@@ -224,28 +272,34 @@ def index_mentions(
 
 def index_document(mentions: DocumentMentions) -> NameIndex:
     """The index of one document's mentions (``doc`` 0), each built when a check reads its form."""
-    groups: dict[str, list[Any]] = {}
+    groups: dict[str, Group] = {}
     candidates = mentions.candidates
     _group(groups, candidates, map(mentions.texts.__getitem__, candidates))
-    _group(groups, mentions.multiword, map(_TEXT, mentions.multiword))
-    single = mentions.single
+    _group(groups, range(len(mentions.runs)), mentions.multiword_forms())
+    single, multiword = mentions.single, mentions.multiword
 
-    def build(items: list[Any]) -> tuple[Occurrence, ...]:
-        # A form's items are all token indices (one word) or all mentions (several words).
-        return tuple(map(single, items)) if isinstance(items[0], int) else tuple(items)
+    def build(form: str, item: int) -> Occurrence:
+        # A form of one word stands for a token, one of several words for a run of them.
+        return multiword(item) if " " in form else single(item)
 
     return NameIndex(Surfaces(groups, build))
 
 
-def _group(groups: dict[str, list[Any]], items: Iterable[Any], forms: Iterable[str]) -> None:
-    """Add each item to the list of its form, in order."""
+def _group(groups: dict[str, Group], items: Iterable[Any], forms: Iterable[str]) -> None:
+    """Add each item to its form's group, in order: the item alone, then a list.
+
+    Most forms stand once in a document; keeping their item bare saves building
+    a list for each (and a garbage-collector pass over them).
+    """
     get = groups.get
     for item, form in zip(items, forms, strict=True):
         found = get(form)
         if found is None:
-            groups[form] = [item]
-        else:
+            groups[form] = item
+        elif type(found) is list:
             found.append(item)
+        else:
+            groups[form] = [found, item]
 
 
 # -- what counts as a name ---------------------------------------------------
@@ -308,6 +362,7 @@ def _is_word(form: str) -> bool:
     return is_common_word(form)
 
 
+@lru_cache(maxsize=200_000)
 def _russian_evidence(form: str) -> bool:
     """Some form of the name is one the standard romanizations produce, or a Russian first name."""
     return any(romanizable(w) or is_russian_first_name(w) for w in form.replace("-", " ").split())
@@ -345,16 +400,15 @@ def romanization_variants(index: NameIndex, min_key: int = 3, prefer: Prefer | N
     form when the index holds it; a group without it is left to the glossary
     rule, so no finding suggests a spelling the glossary does not use.
     """
-    forms = [f for f in index.surfaces if not _DIGIT_RE.search(f)]
+    forms = list(index.surfaces)
     keys = index.keys(forms)
     # A key held by one form makes no group: only the forms of shared keys are weighed.
     shared = {key for key, n in Counter(keys).items() if n > 1}
     groups: dict[str, list[str]] = {}
     for form, key in zip(forms, keys, strict=True):
-        if key not in shared or len(key) < min_key:
+        if key not in shared or len(key) < min_key or _DIGIT_RE.search(form):
             continue
-        t = index.traits(form)
-        if t.word_not_name or not index.name_like(form, t):
+        if index.word_not_name(form) or not index.name_like(form):
             continue
         groups.setdefault(key, []).append(form)
     out: list[Variant] = []
@@ -373,7 +427,7 @@ def romanization_variants(index: NameIndex, min_key: int = 3, prefer: Prefer | N
                 continue
             if " " in form + canonical and fold(form).replace(" ", "") != fold(canonical).replace(" ", ""):
                 continue
-            if not (index.traits(form).russian or index.traits(canonical).russian):
+            if not (index.russian(form) or index.russian(canonical)):
                 continue
             out.append(Variant(form, canonical, index.surfaces[form], index.surfaces[canonical]))
     return out
@@ -508,7 +562,7 @@ def near_variants(index: NameIndex, score_cutoff: float = 90.0, prefer: Prefer |
     candidates = [f for f in shaped if index.name_like(f)]
     if len(candidates) < 2:
         return []
-    keys = [index.traits(f).key for f in candidates]
+    keys = index.keys(candidates)
     out: list[Variant] = []
     seen: set[str] = set()
     for i, j in _close_pairs(keys, score_cutoff):
@@ -517,9 +571,9 @@ def near_variants(index: NameIndex, score_cutoff: float = 90.0, prefer: Prefer |
             continue
         if a.startswith(b) or b.startswith(a) or keys[i].startswith(keys[j]) or keys[j].startswith(keys[i]):
             continue
-        if a in index.traits(b).bases or b in index.traits(a).bases:
+        if a in index.bases(b) or b in index.bases(a):
             continue
-        if index.traits(a).first_name and index.traits(b).first_name:
+        if index.first_name(a) and index.first_name(b):
             continue
         canonical, form = _canonical_order(index, (a, b))
         if prefer is not None and prefer(form) == form and prefer(canonical) != canonical:

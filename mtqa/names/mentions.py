@@ -144,12 +144,12 @@ def _name_flags(texts: Sequence[str]) -> list[bool]:
     if None in flags:
         if len(_NAME_WORD) > _NAME_WORD_MAX:
             _NAME_WORD.clear()
-        for i in compress(range(len(flags)), map(is_, flags, repeat(None))):
-            word = texts[i]
-            known = _NAME_WORD.get(word)
-            if known is None:
-                known = _NAME_WORD[word] = is_name_word(word)
-            flags[i] = known
+        # The tokens of words never seen before (a few, but for the first document).
+        unseen = list(compress(range(len(flags)), map(is_, flags, repeat(None))))
+        new = set(map(texts.__getitem__, unseen)).difference(_NAME_WORD)
+        _NAME_WORD.update(zip(new, map(is_name_word.__wrapped__, new), strict=True))  # no lru cache needed
+        for i in unseen:
+            flags[i] = _NAME_WORD[texts[i]]
     return flags  # type: ignore[return-value]  # no None is left
 
 
@@ -199,7 +199,7 @@ class DocumentMentions:
     as ``extract_mentions`` returns them.
     """
 
-    __slots__ = ("_cols", "_name", "_text", "candidates", "multiword")
+    __slots__ = ("_cols", "_name", "_text", "candidates", "run_ends", "runs")
 
     def __init__(self, doc: Document) -> None:
         text = doc.text
@@ -211,8 +211,8 @@ class DocumentMentions:
         self.candidates = [
             i for i in compress(range(len(texts)), name) if not (opening[i] or headline[i]) or _initial_name(texts[i])
         ]
-        #: The multi-word mentions, in text order.
-        self.multiword = _multiword(text, cols, self.candidates, name)
+        #: The first and last token of each multi-word mention, in text order.
+        self.runs, self.run_ends = _multiword(text, cols, self.candidates, name)
 
     @property
     def texts(self) -> Sequence[str]:
@@ -221,7 +221,19 @@ class DocumentMentions:
 
     def all(self) -> tuple[Mention, ...]:
         """Single-word mentions, then multi-word ones, in text order within each group."""
-        return tuple(map(self.single, self.candidates)) + self.multiword
+        return tuple(map(self.single, self.candidates)) + tuple(map(self.multiword, range(len(self.runs))))
+
+    def multiword_forms(self) -> list[str]:
+        """The text of each multi-word mention."""
+        starts, ends, text = self._cols.starts, self._cols.ends, self._text
+        return [text[starts[i] : ends[j]] for i, j in zip(self.runs, self.run_ends, strict=True)]
+
+    def multiword(self, k: int) -> Mention:
+        """The k-th multi-word mention."""
+        i, j = self.runs[k], self.run_ends[k]
+        starts, ends, opening, headline = self._cols.starts, self._cols.ends, self._cols.opening, self._cols.headline
+        mid = not opening[i] and not headline[i]
+        return Mention(starts[i], ends[j], self._text[starts[i] : ends[j]], j - i + 1, mid, False)
 
     def single(self, i: int) -> Mention:
         """The single-word mention of the candidate at token i."""
@@ -267,11 +279,12 @@ def extract_mentions(doc: Document) -> tuple[Mention, ...]:
     return DocumentMentions(doc).all()
 
 
-def _multiword(text: str, cols: _Columns, candidates: Sequence[int], name: Sequence[bool]) -> tuple[Mention, ...]:
-    """Runs of name words over single spaces (with joining particles), each led by a candidate."""
-    starts, ends, texts, opening, headline = cols
+def _multiword(text: str, cols: _Columns, candidates: Sequence[int], name: Sequence[bool]) -> tuple[list[int], list[int]]:
+    """Runs of name words over single spaces (with joining particles), each led by a candidate: first and last tokens."""
+    starts, ends, texts = cols.starts, cols.ends, cols.texts
     n = len(texts)
-    out: list[Mention] = []
+    firsts: list[int] = []
+    lasts: list[int] = []
     done = -1  # the last token of the previous run
     for i in candidates:
         if i <= done:
@@ -285,7 +298,7 @@ def _multiword(text: str, cols: _Columns, candidates: Sequence[int], name: Seque
             else:
                 break
         if j > i:
-            mid = not opening[i] and not headline[i]
-            out.append(Mention(starts[i], ends[j], text[starts[i] : ends[j]], j - i + 1, mid, False))
+            firsts.append(i)
+            lasts.append(j)
         done = j
-    return tuple(out)
+    return firsts, lasts

@@ -10,7 +10,7 @@
 - ``inflection_bases`` undoes the Russian case endings MT leaves on names.
 
 The API (``TITLES``, ``is_title``, ``is_first_name``, ``is_male_first_name``, ``is_russian_first_name``,
-``russian_name_score``, ``looks_like_russian_surname``, ``inflection_bases``)
+``russian_name_score``, ``has_surname_ending``, ``looks_like_russian_surname``, ``inflection_bases``)
 is stable: other modules import it. Frequency as an English word is not
 judged here: weigh it with ``mtqa.lexicon.zipf``.
 """
@@ -25,6 +25,7 @@ from mtqa.names.romanization import romanizable
 
 __all__ = [
     "TITLES",
+    "has_surname_ending",
     "inflection_bases",
     "is_first_name",
     "is_male_first_name",
@@ -189,22 +190,43 @@ def russian_name_score(word: str) -> float:
     A known first name ("Ivan", "Sergey") scores as its shape says: it is not
     a surname, so callers check ``is_first_name`` first when that matters.
     """
-    if len(word) < _MIN_SURNAME or not word.replace("-", "").isalpha():
-        return 0.0
-    lower = word.lower()
-    if _FOREIGN_RE.search(lower):
+    ending = _surname_ending(word)
+    if ending < 0:
         return 0.0
     standard = romanizable(word)
-    if _STRONG_SURNAME_RE.search(lower):
+    if ending == _STRONG:
         return 1.0 if standard else 0.9
-    if _WEAK_SURNAME_RE.search(lower):
+    if ending == _WEAK:
         return 0.5
     return 0.2 if standard else 0.0
 
 
+def has_surname_ending(word: str) -> bool:
+    """``russian_name_score(word) >= 0.5``: a weak or strong surname ending (no romanization test needed)."""
+    return _surname_ending(word) >= _WEAK
+
+
 def looks_like_russian_surname(word: str) -> bool:
     """True when ``word`` is capitalised and has a strong Russian surname shape (score >= 0.9)."""
-    return word[:1].isupper() and russian_name_score(word) >= 0.9
+    return word[:1].isupper() and _surname_ending(word) == _STRONG
+
+
+_WEAK, _STRONG = 1, 2
+
+
+@lru_cache(maxsize=200_000)
+def _surname_ending(word: str) -> int:
+    """-1: too short, not letters, or letter groups no romanization writes; else 0, ``_WEAK`` or ``_STRONG``."""
+    if len(word) < _MIN_SURNAME or not word.replace("-", "").isalpha():
+        return -1
+    lower = word.lower()
+    if _FOREIGN_RE.search(lower):
+        return -1
+    if _STRONG_SURNAME_RE.search(lower):
+        return _STRONG
+    if _WEAK_SURNAME_RE.search(lower):
+        return _WEAK
+    return 0
 
 
 #: Russian case endings MT leaves on a name, as (ending, what replaces it in
