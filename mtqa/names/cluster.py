@@ -4,8 +4,14 @@ The index is built once: every unique surface form with its occurrences.
 All comparisons run over unique surfaces, never over pairs of tokens or of
 documents: romanization variants share a key (a dict lookup), truncations are
 found by a sorted-prefix scan, case endings by spelling out the few base forms
-of a word and looking them up, and near variants by one rapidfuzz ``cdist``
-over the unique keys of surname-shaped words.
+of a word and looking them up, and near variants by rapidfuzz over the unique
+keys of surname-shaped words.
+
+The checks are cheap because they look closely at few forms: a form's
+occurrences are built when a check first reads them (``Surfaces``, for a
+document ``index_document``), and its traits one at a time (``NameIndex.keys``
+and the others), so a check that rules a form out by its key or its shape
+never builds its occurrences nor computes its other traits.
 
 Each function returns ``Variant`` values: a minority form, the canonical form
 it should be, and why. The kind module (``mtqa.kinds.names``) turns them into

@@ -17,6 +17,11 @@ Each single-word mention records its context:
 A sentence-initial capitalised word that is a common English word, and not a
 Russian first name ("The",
 "Meanwhile") is not a mention; a rare one ("Bortnikov said") is.
+
+A document holds thousands of mentions and the names checks read the
+occurrences of a few forms, so ``DocumentMentions`` finds them all (which
+tokens, which forms) and builds a mention, context included, only when it is
+asked for; ``extract_mentions`` builds them all.
 """
 
 from __future__ import annotations

@@ -81,13 +81,17 @@ def _common() -> frozenset[str]:
 
 @persistent(("wordfreq",))
 def _token_frequencies() -> dict[str, float]:
-    """wordfreq's frequency of each of its tokens that holds an apostrophe, a digit or an ``_EXTENDED_CHAR_RE`` letter."""
+    """wordfreq's frequency of each of its tokens that holds an apostrophe, a digit or an ``_EXTENDED_CHAR_RE`` letter.
+
+    Only tokens common enough to matter are kept: a rarer one makes any phrase rare
+    (``_FLOOR``), as a token wordfreq does not know does.
+    """
     from wordfreq import get_frequency_dict
 
     return {
         token: freq
         for token, freq in get_frequency_dict("en").items()
-        if "'" in token or any(c.isdigit() for c in token) or _EXTENDED_CHAR_RE.search(token)
+        if freq >= _FLOOR and ("'" in token or any(c.isdigit() for c in token) or _EXTENDED_CHAR_RE.search(token))
     }
 
 
