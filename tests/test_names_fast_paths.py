@@ -94,7 +94,14 @@ def test_lazy_document_index_holds_every_mention() -> None:
     mentions = DocumentMentions(doc)
     assert mentions.all() == extract_mentions(doc)
     several = [m.text for m in mentions.all() if m.words > 1]
-    assert several == ["Foreign Minister Sergei Ryabkov", "Anna Petrova", "Mr Ivanov", "Osama bin Laden", "Sergei Ryabkov", "Deir ez-Zor"]
+    assert several == [
+        "Foreign Minister Sergei Ryabkov",
+        "Anna Petrova",
+        "Mr Ivanov",
+        "Osama bin Laden",
+        "Sergei Ryabkov",
+        "Deir ez-Zor",
+    ]
     _same_index(index_document(mentions), index_mentions([(0, extract_mentions(doc))]))
 
 

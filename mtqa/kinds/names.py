@@ -36,9 +36,10 @@ from __future__ import annotations
 
 import gc
 import weakref
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
+from itertools import repeat
 from pathlib import Path
 from typing import Any
 
@@ -46,13 +47,12 @@ from mtqa.document import Document
 from mtqa.finding import Finding, Span
 from mtqa.names.cluster import (
     NameIndex,
-    Surfaces,
     Traits,
     Variant,
     case_endings,
     glossary_variants,
     index_document,
-    index_mentions,
+    lazy_index,
     near_variants,
     romanization_variants,
     traits,
@@ -242,19 +242,28 @@ def _traits_of(row: Sequence[Any]) -> Traits:
 
 def _pool(indexes: Sequence[Index]) -> NameIndex:
     """One index over the mentions of all documents, in document order."""
-    surfaces: dict[str, list[Mention]] = {}
     known: dict[str, Traits] = {}
-    for i, (mentions, rows) in enumerate(indexes):
+    for _, rows in indexes:
         for row in rows:
             if row[0] not in known:
                 known[row[0]] = _traits_of(row)
-        for m in mentions:
-            surfaces.setdefault(m[2], []).append(_placed(m, i))
-    return NameIndex(Surfaces(surfaces), known)
+    return _rows_index(enumerate(mentions for mentions, _ in indexes), known)
+
+
+def _rows_index(per_doc: Iterable[tuple[int, Sequence[Sequence[Any]]]], known: Mapping[str, Traits]) -> NameIndex:
+    """An index over the mention rows of documents, each mention read back (``_placed``) when a check reads its form."""
+    rows: list[Sequence[Any]] = []
+    docs: list[int] = []
+    for i, mentions in per_doc:
+        rows.extend(mentions)
+        docs.extend(repeat(i, len(mentions)))
+    return lazy_index([row[2] for row in rows], lambda k: _placed(rows[k], docs[k]), known)
 
 
 #: The pooled index of the last ``indexes`` seen (the corpus-wide rules of a run share one).
 _POOLED: list[tuple[Sequence[Index], NameIndex]] = []
+#: Each document's own index, of the last ``indexes`` seen (the per-document rules share them).
+_OWN: list[tuple[Sequence[Index], list[NameIndex]]] = []
 
 
 def _pooled(indexes: Sequence[Index]) -> NameIndex:
@@ -263,11 +272,26 @@ def _pooled(indexes: Sequence[Index]) -> NameIndex:
     return _POOLED[0][1]
 
 
+def _own(indexes: Sequence[Index]) -> list[NameIndex]:
+    if not _OWN or _OWN[0][0] is not indexes:
+        own = [
+            _rows_index([(i, mentions)], {row[0]: _traits_of(row) for row in rows})
+            for i, (mentions, rows) in enumerate(indexes)
+        ]
+        _OWN[:] = [(indexes, own)]
+    return _OWN[0][1]
+
+
 def _findings(rule: Rule, variants: Sequence[Variant], where: str) -> Iterator[tuple[int, Finding]]:
     for v in variants:
+        count = len(v.canonical_occurrences)
+        # The canonical form's occurrences in the finding's document, the same for each of its findings there.
+        related_in: dict[int, tuple[Span, ...]] = {}
         for occ in v.occurrences:
-            related = tuple(Span(c.start, c.end) for c in v.canonical_occurrences if c.doc == occ.doc)
-            count = len(v.canonical_occurrences)
+            related = related_in.get(occ.doc)
+            if related is None:
+                related = tuple(Span(c.start, c.end) for c in v.canonical_occurrences if c.doc == occ.doc)
+                related_in[occ.doc] = related
             finding = rule.finding(occ.start, occ.end, v.form, v.canonical, related, count=count, where=where)
             yield occ.doc, finding
 
@@ -289,9 +313,7 @@ def check_corpus(
     if indexes is None:
         indexes = [corpus_index(doc) for doc in docs]
     if options.check not in _CORPUS_WIDE:
-        for i, index in enumerate(indexes):
-            mentions = [_placed(m, i) for m in index[0]]
-            own = index_mentions([(i, mentions)], {row[0]: _traits_of(row) for row in index[1]})
+        for own in _own(indexes):
             yield from _findings(rule, _variants(options, own), "this document")
         return
     yield from _findings(rule, _variants(options, _pooled(indexes)), "this corpus")

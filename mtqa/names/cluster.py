@@ -26,9 +26,9 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
-from itertools import compress, repeat
+from itertools import compress
 from operator import attrgetter
-from typing import Any
+from typing import Any, NamedTuple
 
 from mtqa.document import Document
 from mtqa.names.gazetteer import fold, is_demonym, is_place
@@ -56,6 +56,7 @@ __all__ = [
     "glossary_variants",
     "index_document",
     "index_mentions",
+    "lazy_index",
     "near_variants",
     "romanization_variants",
     "traits",
@@ -80,13 +81,14 @@ class Variant:
     canonical_occurrences: tuple[Occurrence, ...]
 
 
-@dataclass(frozen=True, slots=True)
-class Traits:
+class Traits(NamedTuple):
     """What a surface form is, on its own (no context): computed once per form.
 
     The corpus-wide checks (romanization, near, glossary) need only these and
     the mentions, so a corpus whose per-document indexes are cached is
     clustered without loading the word-frequency, first-name or place tables.
+    A named tuple: a corpus index read back from the cache makes one per form
+    of every document.
     """
 
     #: The romanization key (``romanization_key``).
@@ -159,14 +161,13 @@ class Surfaces(Mapping[str, tuple[Occurrence, ...]]):
     """Surface form -> its occurrences, in order of first occurrence; built when first read.
 
     ``groups`` holds what each form's occurrences are built from (``_group``),
-    and ``build(form, item)`` builds one (the identity for occurrences kept as
-    they are; a document's token index and ``DocumentMentions`` for a
-    document's index). Counting and membership build nothing.
+    and ``build(item)`` builds one (none: the items are the occurrences;
+    ``lazy_index``: the items are numbers). Counting and membership build nothing.
     """
 
     __slots__ = ("_build", "_built", "_groups")
 
-    def __init__(self, groups: dict[str, Group], build: Callable[[str, Any], Occurrence] | None = None) -> None:
+    def __init__(self, groups: dict[str, Group], build: Callable[[Any], Occurrence] | None = None) -> None:
         self._groups = groups
         self._build = build
         self._built: dict[str, tuple[Occurrence, ...]] = {}
@@ -177,7 +178,7 @@ class Surfaces(Mapping[str, tuple[Occurrence, ...]]):
             group = self._groups[form]
             items = group if type(group) is list else [group]
             build = self._build
-            built = tuple(items) if build is None else tuple(map(build, repeat(form), items))
+            built = tuple(items) if build is None else tuple(map(build, items))
             self._built[form] = built
         return built
 
@@ -278,17 +279,26 @@ def index_mentions(
 
 def index_document(mentions: DocumentMentions) -> NameIndex:
     """The index of one document's mentions (``doc`` 0), each built when a check reads its form."""
-    groups: dict[str, Group] = {}
     candidates = mentions.candidates
-    _group(groups, candidates, map(mentions.texts.__getitem__, candidates))
-    _group(groups, range(len(mentions.runs)), mentions.multiword_forms())
+    forms = list(map(mentions.texts.__getitem__, candidates)) + mentions.multiword_forms()
+    singles = len(candidates)
     single, multiword = mentions.single, mentions.multiword
 
-    def build(form: str, item: int) -> Occurrence:
-        # A form of one word stands for a token, one of several words for a run of them.
-        return multiword(item) if " " in form else single(item)
+    def build(k: int) -> Occurrence:
+        # Numbered as ``DocumentMentions.all`` orders them: single words, then runs of words.
+        return single(candidates[k]) if k < singles else multiword(k - singles)
 
-    return NameIndex(Surfaces(groups, build))
+    return lazy_index(forms, build)
+
+
+def lazy_index(
+    forms: Sequence[str], build: Callable[[int], Occurrence], known: Mapping[str, Traits] | None = None
+) -> NameIndex:
+    """The index of occurrences numbered from 0 whose forms are ``forms``: ``build(k)`` builds the k-th one
+    when a check first reads its form."""
+    groups: dict[str, Group] = {}
+    _group(groups, range(len(forms)), forms)
+    return NameIndex(Surfaces(groups, build), known or {})
 
 
 def _group(groups: dict[str, Group], items: Iterable[Any], forms: Iterable[str]) -> None:

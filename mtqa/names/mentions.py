@@ -284,8 +284,13 @@ def extract_mentions(doc: Document) -> tuple[Mention, ...]:
     return DocumentMentions(doc).all()
 
 
-def _multiword(text: str, cols: _Columns, candidates: Sequence[int], name: Sequence[bool]) -> tuple[list[int], list[int]]:
-    """Runs of name words over single spaces (with joining particles), each led by a candidate: first and last tokens."""
+def _multiword(
+    text: str, cols: _Columns, candidates: Sequence[int], name: Sequence[bool]
+) -> tuple[list[int], list[int]]:
+    """Runs of name words over single spaces (with joining particles), each led by a candidate.
+
+    Returns the first and the last token of each run.
+    """
     starts, ends, texts = cols.starts, cols.ends, cols.texts
     n = len(texts)
     firsts: list[int] = []

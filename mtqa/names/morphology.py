@@ -251,7 +251,7 @@ _ADJECTIVE_ENDINGS = ("ogo", "ovo", "omu", "ym", "im", "om", "oy", "oi", "ovo")
 _ADJECTIVE_BASES = ("y", "iy", "yy", "i", "ii", "oy")
 _MIN_BASE = 3
 #: The last letter of every ending above.
-_ENDING_LAST_LETTERS = frozenset(ending[-1] for ending, _ in _NOUN_ENDINGS) | frozenset(e[-1] for e in _ADJECTIVE_ENDINGS)
+_ENDING_LAST_LETTERS = frozenset(e[-1] for e, _ in _NOUN_ENDINGS) | frozenset(e[-1] for e in _ADJECTIVE_ENDINGS)
 
 
 @lru_cache(maxsize=200_000)
