@@ -140,7 +140,7 @@ def _columns(doc: Document) -> _Columns:
 #: C-level dictionary lookup apiece, and only the words never seen before are judged.
 _NAME_WORD: dict[str, bool] = {}
 #: Forget the words seen when there are this many (a long run over many corpora).
-_NAME_WORD_MAX = 500_000
+_NAME_WORD_MAX = 200_000
 
 
 def _name_flags(texts: Sequence[str]) -> list[bool]:
