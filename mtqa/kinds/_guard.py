@@ -11,9 +11,11 @@ of ``pattern.finditer(text)``: the tests compare both on every built-in rule.
 
 from __future__ import annotations
 
+import re
+from bisect import bisect_right
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
-from itertools import chain
+from itertools import chain, repeat
 from typing import cast
 
 import regex
@@ -200,13 +202,14 @@ class Guarded:
     scanned whole.
     """
 
-    __slots__ = ("_in_line", "flags", "fold", "literals", "pattern", "source")
+    __slots__ = ("_finder", "_in_line", "flags", "fold", "literals", "pattern", "source")
 
     def __init__(self, pattern: regex.Pattern[str], literals: tuple[str, ...], source: str, flags: int) -> None:
         self.pattern, self.source, self.flags = pattern, source, flags
         self.fold = bool(flags & regex.IGNORECASE) or regex.search(r"\(\?[a-zA-Z]*i", source) is not None
         self.literals = tuple(lit.casefold() for lit in literals) if self.fold else literals
         self._in_line: bool | None = None
+        self._finder: re.Pattern[str] | None = None  # the literals, for ``_windows``
 
     def finditer(self, text: str) -> Iterator[regex.Match[str]]:
         hay = casefolded(text) if self.fold else text
@@ -219,19 +222,29 @@ class Guarded:
             return cast("Iterator[regex.Match[str]]", self.pattern.finditer(text))
         # Even where the literals stand on most lines, scanning those lines beats one
         # scan of the text: the regex is tried at fewer offsets.
-        return chain.from_iterable(self.pattern.finditer(text, start, end) for start, end in _windows(text, hay, self.literals))
+        if self._finder is None:
+            self._finder = re.compile("|".join(map(re.escape, self.literals)))
+        windows = _windows(text, hay, self._finder)
+        return chain.from_iterable(self.pattern.finditer(text, start, end) for start, end in windows)
 
 
-def _windows(text: str, hay: str, literals: tuple[str, ...]) -> list[tuple[int, int]]:
-    """The lines of ``text`` that hold a literal in ``hay`` (the text or its casefolded form), in order."""
-    windows: set[tuple[int, int]] = set()
-    for literal in literals:
-        at = hay.find(literal)
-        while at >= 0:
-            window = line_window(text, at)
-            windows.add(window)
-            at = hay.find(literal, window[1])
-    return sorted(windows)
+def _windows(text: str, hay: str, finder: re.Pattern[str]) -> list[tuple[int, int]]:
+    """The lines of ``text`` (with their line breaks) where ``finder`` finds a literal in ``hay``
+    (the text or its casefolded form, with the same offsets), in order; C-level passes."""
+    starts = line_starts(text)
+    at = [m.start() for m in finder.finditer(hay)]
+    lines = sorted(set(map(bisect_right, repeat(starts), at)))  # 1 + the index of each line
+    ends = [*starts[1:], len(text)]
+    return [(starts[i - 1], ends[i - 1]) for i in lines]
+
+
+@lru_cache(maxsize=4)
+def line_starts(text: str) -> tuple[int, ...]:
+    """The offset of each line's first character (kept for the few texts being checked)."""
+    return (0, *(m.end() for m in _NEWLINE.finditer(text)))
+
+
+_NEWLINE = re.compile("\n")
 
 
 def guard(pattern: regex.Pattern[str], source: str) -> regex.Pattern[str] | Guarded:

@@ -34,10 +34,8 @@ unique forms, and each check runs over those, never over pairs of documents.
 
 from __future__ import annotations
 
-import gc
 import weakref
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from itertools import repeat
 from pathlib import Path
@@ -164,39 +162,17 @@ def _agree(variants: Sequence[Variant], glossary: Glossary, index: NameIndex) ->
 _BY_DOC: weakref.WeakKeyDictionary[Document, tuple[DocumentMentions, NameIndex]] = weakref.WeakKeyDictionary()
 
 
-@contextmanager
-def _gc_paused() -> Iterator[None]:
-    """Pause the cyclic garbage collector while a document's names are indexed and clustered.
-
-    That work allocates a hundred thousand small tuples (mentions, occurrences)
-    and no reference cycle. Each 700 of them would start a collection, and every
-    hundredth collection walks every object of the process (word tables and
-    caches included): a third of the names checks' time went to that. Paused,
-    the new objects are looked at once, by the first collection after.
-    """
-    if not gc.isenabled():
-        yield
-        return
-    gc.disable()
-    try:
-        yield
-    finally:
-        gc.enable()
-
-
 def _document(doc: Document) -> tuple[DocumentMentions, NameIndex]:
     found = _BY_DOC.get(doc)
     if found is None:
-        with _gc_paused():
-            mentions = DocumentMentions(doc)
-            found = (mentions, index_document(mentions))
+        mentions = DocumentMentions(doc)
+        found = (mentions, index_document(mentions))
         _BY_DOC[doc] = found
     return found
 
 
 def _mentions(doc: Document) -> tuple[Mention, ...]:
-    with _gc_paused():
-        return _document(doc)[0].all()
+    return _document(doc)[0].all()
 
 
 def _document_index(doc: Document) -> NameIndex:
@@ -299,8 +275,7 @@ def _findings(rule: Rule, variants: Sequence[Variant], where: str) -> Iterator[t
 def check(rule: Rule, doc: Document) -> Iterator[Finding]:
     options: Options = rule.options
     index = _document_index(doc)
-    with _gc_paused():
-        variants = _variants(options, index)
+    variants = _variants(options, index)
     for _, finding in _findings(rule, variants, "this document"):
         yield finding
 
