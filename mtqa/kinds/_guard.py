@@ -15,7 +15,7 @@ import re
 from bisect import bisect_right
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
-from itertools import chain, repeat
+from itertools import chain
 from typing import cast
 
 import regex
@@ -84,9 +84,8 @@ def required_literals(pattern: str) -> tuple[str, ...]:
             run.append(c)
             i += 1
     close()
-    candidates = [(run,) for run in runs] + choices
-    best = max(candidates, key=_rarity, default=())
-    return best if _rarity(best)[0] >= _MIN_WORD else ()
+    candidates = [c for c in [(run,) for run in runs] + choices if _weakest(c) >= _MIN_WORD]
+    return max(candidates, key=_rarity, default=())
 
 
 #: A candidate is worth a look-up when each of its alternatives has a word this long.
@@ -96,12 +95,19 @@ _WORD = regex.compile(r"\w+")
 
 def _rarity(candidate: tuple[str, ...]) -> tuple[int, int, int]:
     """How rare a candidate's text is likely to be, for ``max``: the length of the longest
-    word of its weakest alternative ("the" is common, "framework" rare), then fewer
-    alternatives, then more characters."""
-    if not candidate:
-        return (0, 0, 0)
-    weakest = min(max(map(len, _WORD.findall(alt)), default=0) for alt in candidate)
-    return (weakest, -len(candidate), min(map(len, candidate)))
+    word of its weakest alternative ("the" is common, "framework" rare), less two when there
+    are alternatives (each is one more search), then fewer alternatives, then more characters."""
+    weakest = _weakest(candidate)
+    penalty = _ALTERNATIVES_PENALTY if len(candidate) > 1 else 0
+    return (weakest - penalty, -len(candidate), min(map(len, candidate)))
+
+
+_ALTERNATIVES_PENALTY = 2
+
+
+def _weakest(candidate: tuple[str, ...]) -> int:
+    """The length of the longest word of the candidate's weakest alternative."""
+    return min(max(map(len, _WORD.findall(alt)), default=0) for alt in candidate)
 
 
 _PLAIN_GROUP = regex.compile(r"\((?:\?[a-zA-Z]*(?:-[a-zA-Z]+)?:|\?P?<\w+>)?([\w '’,-]+(?:\|[\w '’,-]+)*)\)")
@@ -202,40 +208,48 @@ class Guarded:
     scanned whole.
     """
 
-    __slots__ = ("_finder", "_in_line", "flags", "fold", "literals", "pattern", "source")
+    __slots__ = ("_in_line", "flags", "fold", "literals", "pattern", "source")
 
     def __init__(self, pattern: regex.Pattern[str], literals: tuple[str, ...], source: str, flags: int) -> None:
         self.pattern, self.source, self.flags = pattern, source, flags
         self.fold = bool(flags & regex.IGNORECASE) or regex.search(r"\(\?[a-zA-Z]*i", source) is not None
         self.literals = tuple(lit.casefold() for lit in literals) if self.fold else literals
         self._in_line: bool | None = None
-        self._finder: re.Pattern[str] | None = None  # the literals, for ``_windows``
 
     def finditer(self, text: str) -> Iterator[regex.Match[str]]:
         hay = casefolded(text) if self.fold else text
-        if not any(lit in hay for lit in self.literals):
-            return iter(())
         if self._in_line is None:
             self._in_line = stays_in_line(self.source, self.flags)
         # ``casefold`` never shortens a character: a folded text as long as the text has its offsets.
-        if not self._in_line or len(hay) != len(text):
+        if self._in_line and len(hay) == len(text):
+            # Even where the literals stand on most lines, scanning those lines beats one
+            # scan of the text: the regex is tried at fewer offsets.
+            windows = _windows(text, hay, self.literals)
+            return chain.from_iterable(self.pattern.finditer(text, start, end) for start, end in windows)
+        if any(literal in hay for literal in self.literals):
             return cast("Iterator[regex.Match[str]]", self.pattern.finditer(text))
-        # Even where the literals stand on most lines, scanning those lines beats one
-        # scan of the text: the regex is tried at fewer offsets.
-        if self._finder is None:
-            self._finder = re.compile("|".join(map(re.escape, self.literals)))
-        windows = _windows(text, hay, self._finder)
-        return chain.from_iterable(self.pattern.finditer(text, start, end) for start, end in windows)
+        return iter(())
 
 
-def _windows(text: str, hay: str, finder: re.Pattern[str]) -> list[tuple[int, int]]:
-    """The lines of ``text`` (with their line breaks) where ``finder`` finds a literal in ``hay``
-    (the text or its casefolded form, with the same offsets), in order; C-level passes."""
-    starts = line_starts(text)
-    at = [m.start() for m in finder.finditer(hay)]
-    lines = sorted(set(map(bisect_right, repeat(starts), at)))  # 1 + the index of each line
-    ends = [*starts[1:], len(text)]
-    return [(starts[i - 1], ends[i - 1]) for i in lines]
+def _windows(text: str, hay: str, literals: tuple[str, ...]) -> list[tuple[int, int]]:
+    """The lines of ``text`` (with their line breaks) that hold a literal in ``hay`` (the
+    text or its casefolded form, with the same offsets), in order.
+
+    ``str.find`` runs at memory speed; after each hit the search goes on from
+    the next line.
+    """
+    starts: tuple[int, ...] = ()
+    lines: set[int] = set()  # 1 + the index of each line
+    for literal in literals:
+        at = hay.find(literal)
+        if at >= 0 and not starts:
+            starts = line_starts(text)
+        while at >= 0:
+            line = bisect_right(starts, at)
+            lines.add(line)
+            at = hay.find(literal, starts[line]) if line < len(starts) else -1
+    last = len(starts)
+    return [(starts[i - 1], starts[i] if i < last else len(text)) for i in sorted(lines)]
 
 
 @lru_cache(maxsize=4)
