@@ -32,6 +32,8 @@ _NO_BREAK_AFTER = frozenset(
     jr sr no nos vol vs etc approx dept est fig inc corp ltd co jan feb mar
     apr jun jul aug sep sept oct nov dec mt ft pp ch art para""".split()
 )
+#: The word right before a full stop (looked for in the 12 characters before it).
+_LAST_WORD_RE = re.compile(r"([^\W\d_]+)$")
 _SENTENCE_END_RE = re.compile(r"[.!?…]+[\"”’»)\]]*(?=\s)")
 _OPENING_QUOTES = "\"“«„‘'("
 #: What a line's first word may follow: spaces, opening quotes, Markdown and bullet marks.
@@ -273,7 +275,7 @@ def _is_boundary(text: str, match: re.Match[str], line_end: int) -> bool:
         return True
     if text[nxt].islower():
         return False
-    word = re.search(r"([^\W\d_]+)$", text[max(0, match.start() - 12) : match.start()])
+    word = _LAST_WORD_RE.search(text, max(0, match.start() - 12), match.start())
     if word is None:
         return True
     prev = word.group(1)
