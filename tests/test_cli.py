@@ -53,6 +53,22 @@ def test_json_report_follows_the_contract(files: Path, capsys: pytest.CaptureFix
     }
 
 
+def test_json_text_is_the_report_with_a_line_per_finding(files: Path, tmp_path_factory: pytest.TempPathFactory,
+                                                         capsys: pytest.CaptureFixture[str]) -> None:
+    bad = tmp_path_factory.mktemp("broken") / "broken.txt"
+    bad.write_bytes(b"abc\xff def")
+    code, out, _ = run(["check", "--format", "json", str(files), str(bad)], capsys)
+    report = json.loads(out)
+    assert code == 2
+    assert [f.get("error", "") for f in report["files"]][2] == f"{bad}: byte 3: not valid UTF-8 (invalid start byte)"
+    lines = out.splitlines()
+    assert [line.strip().rstrip(",") for line in lines if '"rule": ' in line] == [
+        json.dumps(f, ensure_ascii=False) for entry in report["files"] for f in entry["findings"]
+    ]
+    assert len([line for line in lines if '"rule": ' in line]) == 2
+    assert lines[:4] == ["{", ' "tool": "mtqa",', f' "version": "{report["version"]}",', ' "files": [']
+
+
 def test_sarif_report_validates_against_the_official_schema(files: Path, capsys: pytest.CaptureFixture[str]) -> None:
     jsonschema = pytest.importorskip("jsonschema")
     from importlib.resources import files as package_files

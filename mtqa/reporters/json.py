@@ -62,4 +62,25 @@ def report_dict(results: Sequence[FileResult]) -> dict[str, Any]:
 
 
 def render(results: Sequence[FileResult]) -> str:
-    return json.dumps(report_dict(results), ensure_ascii=False, indent=1) + "\n"
+    """The report, indented, with each finding on one line of its own.
+
+    A line per finding reads and greps well, and lets the C encoder write the
+    findings (``indent`` would send every value through the pure-Python one,
+    a tenth of a second per 5,000 findings).
+    """
+    report = report_dict(results)
+    files = report.pop("files")
+    head = json.dumps(report, ensure_ascii=False, indent=1)
+    out = [head[: head.index('\n "summary"')], '\n "files": [']
+    for n, entry in enumerate(files):
+        findings = entry.pop("findings")
+        fields = json.dumps(entry, ensure_ascii=False)[1:-1]
+        if findings:
+            lines = ",\n   ".join(json.dumps(f, ensure_ascii=False) for f in findings)
+            out.append(f'\n  {{{fields}, "findings": [\n   {lines}\n  ]}}')
+        else:
+            out.append(f'\n  {{{fields}, "findings": []}}')
+        out.append("," if n + 1 < len(files) else "")
+    out.append("\n ],")
+    out.append(head[head.index('\n "summary"') :])
+    return "".join(out) + "\n"
