@@ -8,9 +8,7 @@ import os
 import sys
 from collections import Counter
 from collections.abc import Callable, Sequence
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, replace
-from multiprocessing import get_context
 from pathlib import Path
 from typing import Any
 
@@ -126,6 +124,9 @@ def check_documents(
             out.append(_check_one(doc, rules, kinds))
             advance()
         return out
+    from concurrent.futures import ProcessPoolExecutor  # a run over few documents does without
+    from multiprocessing import get_context
+
     order = sorted(range(len(docs)), key=lambda i: -len(docs[i].text))  # biggest first balances the load
     results: dict[int, Checked] = {}
     with ProcessPoolExecutor(jobs, mp_context=get_context("fork"), initializer=_init_worker,

@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 HEAVY = ("language_tool_python", "sacrebleu", "translate", "mtqa.languagetool", "mtqa.score",
-         "mtqa.evaluate", "jsonschema", "numpy")
+         "mtqa.evaluate", "jsonschema", "numpy", "multiprocessing", "concurrent")
 
 
 def test_check_imports_no_heavy_module(tmp_path: Path) -> None:
