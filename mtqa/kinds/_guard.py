@@ -11,7 +11,6 @@ of ``pattern.finditer(text)``: the tests compare both on every built-in rule.
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_right
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
@@ -19,6 +18,8 @@ from itertools import chain
 from typing import cast
 
 import regex
+
+from mtqa import document
 
 #: Escapes that stand for one literal character (any other escaped letter is a class or an anchor).
 _LITERAL_ESCAPES = frozenset(".^$*+?{}[]()|\\/-'\"#&~ ,:;!<>=@%`")
@@ -254,11 +255,8 @@ def _windows(text: str, hay: str, literals: tuple[str, ...]) -> list[tuple[int, 
 
 @lru_cache(maxsize=4)
 def line_starts(text: str) -> tuple[int, ...]:
-    """The offset of each line's first character (kept for the few texts being checked)."""
-    return (0, *(m.end() for m in _NEWLINE.finditer(text)))
-
-
-_NEWLINE = re.compile("\n")
+    """``document.line_starts``, kept for the few texts being checked."""
+    return document.line_starts(text)
 
 
 def guard(pattern: regex.Pattern[str], source: str) -> regex.Pattern[str] | Guarded:
