@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 import regex
 
-from mtqa.kinds._guard import Guarded, guard, required_literals, scan_lines, stays_in_line
+from mtqa.kinds._guard import Guarded, guard, occurrences, required_literals, scan_lines, stays_in_line
 from mtqa.kinds._text import phrase_matcher
 from mtqa.rulefile import builtin_rules_dir, load_rules
 
@@ -125,3 +125,12 @@ def test_scan_lines_finds_what_a_full_scan_finds_on_those_lines() -> None:
 
 def test_a_dot_in_a_group_is_no_plain_alternative() -> None:
     assert required_literals(r"(a.b|cd) x") == ()
+
+
+def test_occurrences_finds_every_start_of_every_literal_in_one_pass() -> None:
+    guard(regex.compile(r"\bstate organs\b", FLAGS), r"\bstate organs\b")
+    guard(regex.compile(r"\borgans of power\b", FLAGS), r"\borgans of power\b")
+    text = "State organs of power; the ORGANS OF POWER.\nstate organs"
+    found = occurrences(text, True, ("state organs", "organs of power"))
+    assert found["state organs"] == [0, 44]
+    assert found["organs of power"] == [6, 27]  # overlapping literals are both found

@@ -14,8 +14,8 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
-from itertools import chain
-from typing import cast
+from itertools import chain, repeat
+from typing import Any, cast
 
 import regex
 
@@ -206,7 +206,8 @@ class Guarded:
     Unless the pattern ignores case, the literals are looked for as written;
     otherwise casefolded, in the casefolded text. When a match might hold a
     line break (``stays_in_line`` is False), a text that holds a literal is
-    scanned whole.
+    scanned whole. Where the literals are is read from ``occurrences``: one
+    pass over a text finds those of every guarded rule.
     """
 
     __slots__ = ("_in_line", "flags", "fold", "literals", "pattern", "source")
@@ -216,41 +217,78 @@ class Guarded:
         self.fold = bool(flags & regex.IGNORECASE) or regex.search(r"\(\?[a-zA-Z]*i", source) is not None
         self.literals = tuple(lit.casefold() for lit in literals) if self.fold else literals
         self._in_line: bool | None = None
+        _LITERALS.add(self.fold, self.literals)  # before any search: each new literal rebuilds the automata
 
     def finditer(self, text: str) -> Iterator[regex.Match[str]]:
-        hay = casefolded(text) if self.fold else text
+        found = occurrences(text, self.fold, self.literals)
+        hits = [found[literal] for literal in self.literals if literal in found]
+        if not hits:
+            return iter(())
         if self._in_line is None:
             self._in_line = stays_in_line(self.source, self.flags)
         # ``casefold`` never shortens a character: a folded text as long as the text has its offsets.
-        if self._in_line and len(hay) == len(text):
+        if self._in_line and (not self.fold or len(casefolded(text)) == len(text)):
             # Even where the literals stand on most lines, scanning those lines beats one
             # scan of the text: the regex is tried at fewer offsets.
-            windows = _windows(text, hay, self.literals)
+            windows = _windows(text, chain.from_iterable(hits))
             return chain.from_iterable(self.pattern.finditer(text, start, end) for start, end in windows)
-        if any(literal in hay for literal in self.literals):
-            return cast("Iterator[regex.Match[str]]", self.pattern.finditer(text))
-        return iter(())
+        return cast("Iterator[regex.Match[str]]", self.pattern.finditer(text))
 
 
-def _windows(text: str, hay: str, literals: tuple[str, ...]) -> list[tuple[int, int]]:
-    """The lines of ``text`` (with their line breaks) that hold a literal in ``hay`` (the
-    text or its casefolded form, with the same offsets), in order.
-
-    ``str.find`` runs at memory speed; after each hit the search goes on from
-    the next line.
-    """
-    starts: tuple[int, ...] = ()
-    lines: set[int] = set()  # 1 + the index of each line
-    for literal in literals:
-        at = hay.find(literal)
-        if at >= 0 and not starts:
-            starts = line_starts(text)
-        while at >= 0:
-            line = bisect_right(starts, at)
-            lines.add(line)
-            at = hay.find(literal, starts[line]) if line < len(starts) else -1
+def _windows(text: str, offsets: Iterable[int]) -> list[tuple[int, int]]:
+    """The lines of ``text`` (with their line breaks) that hold ``offsets``, in order."""
+    starts = line_starts(text)
+    lines = sorted(set(map(bisect_right, repeat(starts), offsets)))  # 1 + the index of each line
     last = len(starts)
-    return [(starts[i - 1], starts[i] if i < last else len(text)) for i in sorted(lines)]
+    return [(starts[i - 1], starts[i] if i < last else len(text)) for i in lines]
+
+
+class _Literals:
+    """Every guarded literal seen so far, as written and casefolded, each set searched
+    with one Aho-Corasick automaton (pyahocorasick), rebuilt when a literal is added."""
+
+    def __init__(self) -> None:
+        self.words: dict[bool, set[str]] = {False: set(), True: set()}
+        self.automata: dict[bool, Any] = {}
+        self.version = 0
+
+    def add(self, fold: bool, literals: tuple[str, ...]) -> None:
+        if not self.words[fold].issuperset(literals):
+            self.words[fold].update(literals)
+            self.automata.pop(fold, None)
+            self.version += 1
+
+    def automaton(self, fold: bool) -> Any:
+        if fold not in self.automata:
+            import ahocorasick
+
+            automaton = ahocorasick.Automaton()
+            for literal in self.words[fold]:
+                automaton.add_word(literal, (len(literal) - 1, literal))
+            automaton.make_automaton()
+            self.automata[fold] = automaton
+        return self.automata[fold]
+
+
+_LITERALS = _Literals()
+
+
+def occurrences(text: str, fold: bool, literals: tuple[str, ...]) -> dict[str, list[int]]:
+    """Where each guarded literal starts in ``text`` (casefolded when ``fold``)."""
+    _LITERALS.add(fold, literals)
+    return _occurrences(text, fold, _LITERALS.version)
+
+
+@lru_cache(maxsize=8)
+def _occurrences(text: str, fold: bool, version: int) -> dict[str, list[int]]:
+    """One pass over the text for all the literals (``version`` names the set of literals)."""
+    found: dict[str, list[int]] = {}
+    if not _LITERALS.words[fold]:
+        return found
+    hay = casefolded(text) if fold else text
+    for end, (back, literal) in _LITERALS.automaton(fold).iter(hay):
+        found.setdefault(literal, []).append(end - back)
+    return found
 
 
 @lru_cache(maxsize=4)
