@@ -133,9 +133,8 @@ class Tokens(Sequence[Token]):
 _new_tuple = tuple.__new__
 
 
-@dataclass(frozen=True, slots=True)
-class Line:
-    """One line (= paragraph) without its line break."""
+class Line(NamedTuple):
+    """One line (= paragraph) without its line break (a named tuple, like ``Token``)."""
 
     start: int
     end: int
@@ -155,11 +154,12 @@ class Document:
 
     @cached_property
     def lines(self) -> tuple[Line, ...]:
-        out = []
         text = self.text
         starts = self.line_starts
-        for i, start in enumerate(starts):
-            end = starts[i + 1] - 1 if i + 1 < len(starts) else len(text)
+        ends = [start - 1 for start in starts[1:]]
+        ends.append(len(text))
+        out = []
+        for start, end in zip(starts, ends, strict=True):
             if end > start and text[end - 1] == "\r":
                 end -= 1
             out.append(Line(start, end, _is_headline(text[start:end])))
