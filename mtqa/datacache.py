@@ -15,6 +15,8 @@ import hashlib
 import inspect
 import os
 import pickle
+import re
+import sys
 import tempfile
 from collections.abc import Callable
 from functools import cache, wraps
@@ -33,12 +35,36 @@ def data_dir() -> Path:
 
 @cache
 def _version(name: str) -> str:
+    """The installed version of a distribution, read from the name of its ``.dist-info``
+    folder (importing ``importlib.metadata`` would cost a small check a twentieth of its time)."""
+    found = _installed().get(_normal(name))
+    if found is not None:
+        return found
     from importlib.metadata import PackageNotFoundError, version
 
     try:
         return version(name)
     except PackageNotFoundError:
         return "?"
+
+
+@cache
+def _installed() -> dict[str, str]:
+    """Normalised distribution name -> version, the first on ``sys.path`` winning."""
+    out: dict[str, str] = {}
+    for entry in sys.path:
+        folder = Path(entry or ".")
+        if not folder.is_dir():
+            continue
+        for info in folder.glob("*.dist-info"):
+            name, _, version = info.name[: -len(".dist-info")].partition("-")
+            if version:
+                out.setdefault(_normal(name), version)
+    return out
+
+
+def _normal(name: str) -> str:
+    return re.sub(r"[-_.]+", "_", name).lower()
 
 
 def _versions(packages: tuple[str, ...]) -> str:
