@@ -46,6 +46,8 @@ IN_LINE = [
     (r"(?-i:\p{Lu})x", True),
     (r"a.b", True),  # a dot is no line break without DOTALL
     (r"(?:^|(?<=[.!?] ))We", True),  # ^ is the text's start only
+    (r"(?<!Windows\s)\b\d+ March", True),  # a lookbehind reads the line before alike in both scans
+    (r"(?<=(?=a\s)a)foo", False),  # unless it looks ahead itself
     (r"foo\s+bar", False),
     (r"[^x]foo", False),
     (r"\P{L}foo", False),
@@ -74,6 +76,7 @@ TEXTS = [
 
 @pytest.mark.parametrize("text", TEXTS)
 @pytest.mark.parametrize("pattern", [r"\btold about\b", r"told about(?=\s)", r"\btold\s+about\b", r"(?<=\n)told about",
+                                     r"(?<!\.\s)told about", r"(?<=x\n\n)told about",
                                      r"\b(May|June) (\d{1,2})\b", r"\b(?i:May|June) \d"])
 @pytest.mark.parametrize("flags", [FLAGS, regex.V1])
 def test_guarded_matches_as_a_full_scan(pattern: str, text: str, flags: int) -> None:

@@ -322,11 +322,11 @@ def scan_lines(pattern: regex.Pattern[str], text: str, offsets: Iterable[int]) -
 
 @lru_cache(maxsize=256)
 def stays_in_line(pattern: str, flags: int) -> bool:
-    """True when no match of ``pattern`` can hold a line break or see past one.
+    """True when no match of ``pattern`` can hold a line break or look ahead past one.
 
-    Every atom (a character, a class, an escape, a dot) is tried on a line break
-    alone; end anchors, DOTALL, MULTILINE or verbose mode, and conditional groups
-    answer False.
+    Every atom (a character, a class, an escape, a dot) outside lookbehinds is
+    tried on a line break alone; end anchors, DOTALL, MULTILINE or verbose mode,
+    and conditional groups answer False.
     """
     if flags & (regex.DOTALL | regex.MULTILINE | regex.VERBOSE):
         return False
@@ -345,10 +345,17 @@ _GROUP_OPENERS = ("(?:", "(?=", "(?!", "(?<=", "(?<!", "(?>", "(?|")
 
 
 def _atoms(pattern: str) -> Iterator[str]:
-    """Each character, class, escape and dot of ``pattern``, at any depth."""
+    """Each character, class, escape and dot of ``pattern``, at any depth, but for those of
+    lookbehinds: a scan from a line's start sees the text before it, as a scan of the whole
+    text does, so what a lookbehind reads does not matter (unless it looks ahead itself)."""
     i, size = 0, len(pattern)
     while i < size:
         c = pattern[i]
+        if pattern.startswith(("(?<=", "(?<!"), i):
+            end = _skip_group(pattern, i)
+            if "(?=" not in pattern[i:end] and "(?!" not in pattern[i:end]:
+                i = end
+                continue
         if c == "\\":
             j = _skip_escape(pattern, i)
             if pattern[i + 1 : i + 2] in ("Z", "z", "G"):
