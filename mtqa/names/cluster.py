@@ -28,7 +28,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import compress
 from operator import attrgetter
-from typing import Any, NamedTuple
+from typing import NamedTuple
 
 from mtqa.document import Document
 from mtqa.names.gazetteer import fold, is_demonym, is_place
@@ -153,50 +153,56 @@ def _near_shape(form: str) -> bool:
     )
 
 
-#: What a form's occurrences are built from: one item, or a list of two or more.
-Group = Any
-
-
 class Surfaces(Mapping[str, tuple[Occurrence, ...]]):
     """Surface form -> its occurrences, in order of first occurrence; built when first read.
 
-    ``groups`` holds what each form's occurrences are built from (``_group``),
-    and ``build(item)`` builds one (none: the items are the occurrences;
-    ``lazy_index``: the items are numbers). Counting and membership build nothing.
+    The occurrences are numbered from 0 and ``forms[k]`` is the form of the k-th,
+    which ``build(k)`` builds. Forms are counted (``Counter``, which keeps the order
+    of first occurrence) and their first occurrences found by C-level passes over
+    ``forms``; the occurrences of a form are located (``list.index``) and built only
+    when a check reads them, which it does for few forms. Counting and membership
+    build nothing.
     """
 
-    __slots__ = ("_build", "_built", "_groups")
+    __slots__ = ("_build", "_built", "_counts", "_first", "_forms")
 
-    def __init__(self, groups: dict[str, Group], build: Callable[[Any], Occurrence] | None = None) -> None:
-        self._groups = groups
+    def __init__(self, forms: Sequence[str], build: Callable[[int], Occurrence]) -> None:
+        self._forms = forms
         self._build = build
+        self._counts = Counter(forms)
+        self._first: dict[str, int] | None = None
         self._built: dict[str, tuple[Occurrence, ...]] = {}
 
     def __getitem__(self, form: str) -> tuple[Occurrence, ...]:
         built = self._built.get(form)
         if built is None:
-            group = self._groups[form]
-            items = group if type(group) is list else [group]
-            build = self._build
-            built = tuple(items) if build is None else tuple(map(build, items))
+            first = self._first
+            if first is None:
+                # Each form's first number: the numbers written from the last to the first.
+                n = len(self._forms)
+                first = self._first = dict(zip(reversed(self._forms), range(n - 1, -1, -1), strict=True))
+            k = first[form]
+            items = [k]
+            forms, count = self._forms, self._counts[form]
+            while len(items) < count:
+                k = forms.index(form, k + 1)
+                items.append(k)
+            built = tuple(map(self._build, items))
             self._built[form] = built
         return built
 
     def __iter__(self) -> Iterator[str]:
-        return iter(self._groups)
+        return iter(self._counts)
 
     def __len__(self) -> int:
-        return len(self._groups)
+        return len(self._counts)
 
     def __contains__(self, form: object) -> bool:
-        return form in self._groups
+        return form in self._counts
 
     def count(self, form: str) -> int:
         """How many occurrences ``form`` has (0 when none)."""
-        group = self._groups.get(form)
-        if group is None:
-            return 0
-        return len(group) if type(group) is list else 1
+        return self._counts.get(form, 0)
 
 
 @dataclass(frozen=True, slots=True)
@@ -269,12 +275,12 @@ def index_mentions(
     per_doc: Iterable[tuple[int, Sequence[Mention]]], known: Mapping[str, Traits] | None = None
 ) -> NameIndex:
     """Index mentions by surface form; a mention whose ``doc`` is not its document's index is re-placed."""
-    surfaces: dict[str, Group] = {}
+    rows: list[Mention] = []
     for index, mentions in per_doc:
         if mentions and set(map(_DOC, mentions)) != {index}:
             mentions = [m if m.doc == index else m._replace(doc=index) for m in mentions]
-        _group(surfaces, mentions, map(_TEXT, mentions))
-    return NameIndex(Surfaces(surfaces), known or {})
+        rows.extend(mentions)
+    return lazy_index(list(map(_TEXT, rows)), rows.__getitem__, known)
 
 
 def index_document(mentions: DocumentMentions) -> NameIndex:
@@ -296,26 +302,7 @@ def lazy_index(
 ) -> NameIndex:
     """The index of occurrences numbered from 0 whose forms are ``forms``: ``build(k)`` builds the k-th one
     when a check first reads its form."""
-    groups: dict[str, Group] = {}
-    _group(groups, range(len(forms)), forms)
-    return NameIndex(Surfaces(groups, build), known or {})
-
-
-def _group(groups: dict[str, Group], items: Iterable[Any], forms: Iterable[str]) -> None:
-    """Add each item to its form's group, in order: the item alone, then a list.
-
-    Most forms stand once in a document; keeping their item bare saves building
-    a list for each (and a garbage-collector pass over them).
-    """
-    get = groups.get
-    for item, form in zip(items, forms, strict=True):
-        found = get(form)
-        if found is None:
-            groups[form] = item
-        elif type(found) is list:
-            found.append(item)
-        else:
-            groups[form] = [found, item]
+    return NameIndex(Surfaces(forms, build), known or {})
 
 
 # -- what counts as a name ---------------------------------------------------
@@ -421,8 +408,9 @@ def romanization_variants(index: NameIndex, min_key: int = 3, prefer: Prefer | N
     # A key held by one form makes no group: only the forms of shared keys are weighed.
     shared = {key for key, n in Counter(keys).items() if n > 1}
     groups: dict[str, list[str]] = {}
-    for form, key in zip(forms, keys, strict=True):
-        if key not in shared or len(key) < min_key or _DIGIT_RE.search(form):
+    # The forms of shared keys picked at C level (most keys are a form's own).
+    for form, key in compress(zip(forms, keys, strict=True), map(shared.__contains__, keys)):
+        if len(key) < min_key or _DIGIT_RE.search(form):
             continue
         if index.word_not_name(form) or not index.name_like(form):
             continue
@@ -489,8 +477,11 @@ def truncations(index: NameIndex) -> list[Variant]:
     a derived word (Syria/Syrian) or an inflection (Lavrov/Lavrova).
     """
     forms = sorted(f for f in index.surfaces if " " not in f)
+    # Only a form that starts another one can be cut from it: in sorted order the forms that
+    # start with a form follow it at once, so the next form tells (C-level, no trait computed).
+    starting = list(compress(forms, map(str.startswith, forms[1:], forms)))
     out: list[Variant] = []
-    for form in compress(forms, map(_truncatable, forms)):
+    for form in compress(starting, map(_truncatable, starting)):
         lo = bisect.bisect_right(forms, form)
         spelled: list[str] = []  # the longer forms it may be cut from, by their spelling alone
         while lo < len(forms) and forms[lo].startswith(form):

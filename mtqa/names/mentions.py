@@ -27,10 +27,10 @@ asked for; ``extract_mentions`` builds them all.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from functools import lru_cache
-from itertools import compress, repeat
-from operator import is_
+from itertools import chain, compress
+from operator import not_, or_
 from typing import Any, NamedTuple
 
 from mtqa.document import Document
@@ -136,26 +136,62 @@ def _columns(doc: Document) -> _Columns:
     return _Columns(*zip(*tokens, strict=True))
 
 
-#: ``is_name_word`` of every word seen so far: a document's tokens are flagged by one
-#: C-level dictionary lookup apiece, and only the words never seen before are judged.
-_NAME_WORD: dict[str, bool] = {}
+#: Every word judged by ``is_name_word`` so far, and those of them that are name words. A
+#: document's name words are then one C-level set intersection with its distinct words, and
+#: only the words never seen before (a few, but for the first document) are judged.
+_JUDGED: set[str] = set()
+_NAME_WORDS: set[str] = set()
 #: Forget the words seen when there are this many (a long run over many corpora).
 _NAME_WORD_MAX = 200_000
 
 
 def _name_flags(texts: Sequence[str]) -> list[bool]:
-    """``is_name_word`` of every token."""
-    flags: list[bool | None] = list(map(_NAME_WORD.get, texts))
-    if None in flags:
-        if len(_NAME_WORD) > _NAME_WORD_MAX:
-            _NAME_WORD.clear()
-        # The tokens of words never seen before (a few, but for the first document).
-        unseen = list(compress(range(len(flags)), map(is_, flags, repeat(None))))
-        new = set(map(texts.__getitem__, unseen)).difference(_NAME_WORD)
-        _NAME_WORD.update(zip(new, map(is_name_word.__wrapped__, new), strict=True))  # no lru cache needed
-        for i in unseen:
-            flags[i] = _NAME_WORD[texts[i]]
-    return flags  # type: ignore[return-value]  # no None is left
+    """``is_name_word`` of every token, judged once per distinct word (never per token)."""
+    distinct = set(texts)
+    new = distinct.difference(_JUDGED)
+    if new:
+        if len(_JUDGED) > _NAME_WORD_MAX:
+            _JUDGED.clear()
+            _NAME_WORDS.clear()
+            new = distinct
+        words = list(new)
+        _JUDGED.update(words)
+        _NAME_WORDS.update(compress(words, map(is_name_word.__wrapped__, words)))  # no lru cache needed
+    here = distinct.intersection(_NAME_WORDS)
+    return list(map(here.__contains__, texts))
+
+
+#: 0, 1, 2, ...: the token numbers, made once. ``compress(range(n), flags)`` would make a new
+#: int object for every token of a document; ``compress`` over this list only picks them.
+_NUMBERS: list[int] = []
+
+
+def _numbers(n: int) -> list[int]:
+    """A list that starts 0, 1, ..., n - 1 (it may go on: ``compress`` stops at the shorter input)."""
+    if len(_NUMBERS) < n:
+        _NUMBERS.extend(range(len(_NUMBERS), n))
+    return _NUMBERS
+
+
+def _candidates(cols: _Columns, name: list[bool]) -> list[int]:
+    """The tokens that are single-word mentions: name words, but first in a sentence or in a
+    headline only when ``_initial_name`` says so.
+
+    Sentence openers and headline tokens are few: only they are looked at one by one (C-level
+    maps), the other name words are taken by one C-level ``compress`` over the flags.
+    """
+    texts = cols.texts
+    numbers = _numbers(len(texts))
+    # Openers and headline tokens (a token may be both: it is then barred twice, to no effect).
+    placed = list(chain(compress(numbers, cols.opening), compress(numbers, cols.headline)))
+    named = list(compress(placed, map(name.__getitem__, placed)))
+    barred = list(compress(named, map(not_, map(_initial_name, map(texts.__getitem__, named)))))
+    if not barred:
+        return list(compress(numbers, name))
+    kept = name.copy()
+    for i in barred:
+        kept[i] = False
+    return list(compress(numbers, kept))
 
 
 def _given(text: str, cols: _Columns, i: int, name: Sequence[bool]) -> str:
@@ -209,13 +245,10 @@ class DocumentMentions:
     def __init__(self, doc: Document) -> None:
         text = doc.text
         cols = _columns(doc)
-        texts, opening, headline = cols.texts, cols.opening, cols.headline
-        name = _name_flags(texts)
+        name = _name_flags(cols.texts)
         self._text, self._cols, self._name = text, cols, name
         #: The tokens that are single-word mentions, in text order.
-        self.candidates = [
-            i for i in compress(range(len(texts)), name) if not (opening[i] or headline[i]) or _initial_name(texts[i])
-        ]
+        self.candidates = _candidates(cols, name)
         #: The first and last token of each multi-word mention, in text order.
         self.runs, self.run_ends = _multiword(text, cols, self.candidates, name)
 
@@ -296,7 +329,7 @@ def _multiword(
     firsts: list[int] = []
     lasts: list[int] = []
     done = -1  # the last token of the previous run
-    for i in candidates:
+    for i in _heads(texts, candidates, name):
         if i <= done:
             continue
         j = i
@@ -312,3 +345,21 @@ def _multiword(
             lasts.append(j)
         done = j
     return firsts, lasts
+
+
+def _heads(texts: Sequence[str], candidates: Sequence[int], name: Sequence[bool]) -> Iterator[int]:
+    """The candidates followed by a name word or a particle: only they can lead a run of words.
+
+    Picked by C-level passes over the token after each candidate (most candidates
+    stand alone), so ``_multiword``'s loop visits the few that may lead a run; a
+    candidate it skips would have made no run and moved its ``done`` mark by nothing
+    that a later (larger) candidate could notice.
+    """
+    after = list(map((1).__add__, candidates))
+    named = list(name)
+    named.append(False)  # the token after the last one
+    words = list(texts)
+    words.append("")
+    named_after = map(named.__getitem__, after)
+    particle_after = map(PARTICLES.__contains__, map(words.__getitem__, after))
+    return compress(candidates, map(or_, named_after, particle_after))
