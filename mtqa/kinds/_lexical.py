@@ -19,11 +19,12 @@ from __future__ import annotations
 
 import bisect
 from collections import Counter
-from collections.abc import Collection
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from functools import cached_property
 from itertools import compress, filterfalse, repeat
-from operator import itemgetter, not_
+from operator import itemgetter, not_, or_
+from typing import TypeVar
 from weakref import WeakKeyDictionary
 
 from mtqa.document import Document, Line, Token, Tokens
@@ -134,7 +135,7 @@ class Context:
     @cached_property
     def titled_texts(self) -> tuple[str, ...]:
         """The text of each token of ``titled``."""
-        return tuple(map(self.texts.__getitem__, self.titled))
+        return pick(self.texts, self.titled)
 
     @cached_property
     def hyphenated(self) -> frozenset[str]:
@@ -164,9 +165,9 @@ class Context:
     @cached_property
     def titled(self) -> tuple[int, ...]:
         """Indices of the tokens capitalised where no capital is expected (no sentence start, no headline)."""
-        caps, opening, headline = self.caps, self.tokens.opening, self.tokens.headline
-        plain = list(compress(caps, map(not_, map(opening.__getitem__, caps))))
-        return tuple(compress(plain, map(not_, map(headline.__getitem__, plain))))
+        caps = self.caps
+        marked = map(or_, pick(self.tokens.opening, caps), pick(self.tokens.headline, caps))
+        return tuple(compress(caps, map(not_, marked)))
 
 
     def capital_positions(self, words: Collection[str]) -> list[int]:
@@ -292,7 +293,7 @@ def _read(doc: Document) -> Context:
     # One pass over the tokens finds the capitalised and the unknown ones together.
     wanted = capital_forms | strange
     found = tuple(compress(range(len(texts)), map(wanted.__contains__, texts)))
-    found_texts = tuple(map(texts.__getitem__, found))
+    found_texts = pick(texts, found)
     capital = list(map(capital_forms.__contains__, found_texts))
     caps = tuple(compress(found, capital))
     cap_texts = tuple(compress(found_texts, capital))
@@ -303,6 +304,17 @@ def _read(doc: Document) -> Context:
 
 
 _FIRST = itemgetter(0)
+
+
+def pick(values: Sequence[_T], indices: Sequence[int]) -> tuple[_T, ...]:
+    """``values[i]`` for each i of ``indices``, in order: one C call of ``operator.itemgetter``,
+    some three times as fast as a ``map`` of ``values.__getitem__`` over thousands of indices."""
+    if len(indices) > 1:
+        return itemgetter(*indices)(values)  # type: ignore[no-any-return]
+    return tuple(values[i] for i in indices)  # itemgetter of one index gives the item itself, of none fails
+
+
+_T = TypeVar("_T")
 
 
 def shares_stem(ctx: Context, word: str) -> str | None:

@@ -110,7 +110,7 @@ def _eligible_words(ctx: Context, options: Options) -> set[str]:
     judged = _ELIGIBLE.get(options)
     if judged is None or len(judged) > _ELIGIBLE_MAX:
         judged = _ELIGIBLE[options] = {}  # the verdicts are the lexicon's: kept across documents
-    new = list(present - judged.keys())
+    new = list(present.difference(judged))  # iterates the few present words, not every word judged
     if new:
         judged.update(dict.fromkeys(new, False))
         new = list(compress(new, map(options.min_length.__le__, map(len, new))))

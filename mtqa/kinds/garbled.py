@@ -40,7 +40,7 @@ from typing import Any
 
 from mtqa.document import Document
 from mtqa.finding import Finding, Severity
-from mtqa.kinds._lexical import Context, context, is_titlecase, name_evidence
+from mtqa.kinds._lexical import Context, context, is_titlecase, name_evidence, pick
 from mtqa.lexicon import (
     ADV,
     AUX,
@@ -361,21 +361,24 @@ def _twin_index(ctx: Context, pairs: set[tuple[str, str]]) -> dict[str, list[int
     caps = list(ctx.caps)
     if caps and caps[-1] == len(texts) - 1:
         caps.pop()  # the last token has no next word
-    # The capitalised tokens before a candidate's next word, then with its first letter (C-level).
+    # The capitalised tokens before a candidate's next word, then with its first letter (C-level:
+    # ``pick`` from the texts shifted by one gives each token's next word).
     nexts = {nxt for _, nxt in pairs}
-    at = list(compress(caps, map(nexts.__contains__, map(texts.__getitem__, map(_ONE.__add__, caps)))))
-    keys = zip(map(_FIRST, map(texts.__getitem__, at)), map(texts.__getitem__, map(_ONE.__add__, at)), strict=True)
-    at = list(compress(at, map(pairs.__contains__, keys)))
-    plain = set(map(texts.__getitem__, at)) & ctx.unlisted  # not listed capitalised: no proper words
+    following = texts[1:]
+    at = list(compress(caps, map(nexts.__contains__, pick(following, caps))))
+    words = pick(texts, at)
+    keep = list(map(pairs.__contains__, zip(map(_FIRST, words), pick(following, at), strict=True)))
+    at = list(compress(at, keep))
+    words = tuple(compress(words, keep))
+    plain = set(words) & ctx.unlisted  # not listed capitalised: no proper words
     common = ctx.listed({w.lower() for w in plain})
     twins = {w for w in plain if w.lower() in common}
     index: dict[str, list[int]] = {}
-    for j in compress(at, map(twins.__contains__, map(texts.__getitem__, at))):
+    for j in compress(at, map(twins.__contains__, words)):
         index.setdefault(texts[j + 1], []).append(j)
     return index
 
 
-_ONE = 1
 _FIRST = itemgetter(0)
 
 
@@ -481,21 +484,24 @@ def _lost_head(word: str) -> str | None:
 def _heads_before(start: str) -> tuple[str, ...]:
     """The heads (one letter, then two, each in alphabetical order) that make ``start``, a word's
     first four letters, the start of a known word common enough (``lexicon.frequent_starts``,
-    five letters): only those are worth a look-up."""
-    one, two = _head_index()
-    return one.get(start, ()) + two.get(start[:3], ())
+    five letters): only those are worth a look-up.
+
+    A one-letter head ``h`` makes the five letters ``h + start``, whose first two letters
+    ``h + start[0]`` stand before ``start[1:]``: so one index (``_head_index``) serves both.
+    """
+    index = _head_index()
+    one = tuple(pair[0] for pair in index.get(start[1:], ()) if pair[1] == start[0])
+    return one + index.get(start[:3], ())
 
 
 @cache
-def _head_index() -> tuple[dict[str, tuple[str, ...]], dict[str, tuple[str, ...]]]:
-    """The heads of ``_heads_before`` by the letters they stand before: a one-letter head before
-    four letters, a two-letter head before three."""
-    one: dict[str, list[str]] = {}
-    two: dict[str, list[str]] = {}
-    for start in frequent_starts(_HEAD_WORD_ZIPF):
-        one.setdefault(start[1:], []).append(start[:1])
-        two.setdefault(start[2:], []).append(start[:2])
-    return {k: tuple(sorted(v)) for k, v in one.items()}, {k: tuple(sorted(v)) for k, v in two.items()}
+def _head_index() -> dict[str, tuple[str, ...]]:
+    """The first two letters of each frequent start (``_heads_before``) by the three letters after
+    them, in alphabetical order: built once per run (16,000 starts), hence one index, not two."""
+    index: dict[str, list[str]] = {}
+    for start in sorted(frequent_starts(_HEAD_WORD_ZIPF)):
+        index.setdefault(start[2:], []).append(start[:2])
+    return {k: tuple(v) for k, v in index.items()}
 
 
 _HEAD_MIN_LENGTH = 4  # at least four letters: ``_heads_before`` reads the first four
