@@ -151,7 +151,7 @@ def _check_acronyms(rule: Rule, doc: Document) -> Iterator[Finding]:
         if not _in_address(text, tok.start, tok.end):
             upper = tok.text.upper()
             if upper not in counts:
-                counts[upper] = shared.texts.count(upper)  # the tokens written in those capitals
+                counts[upper] = shared.count(upper)  # the tokens written in those capitals
             yield rule.finding(tok.start, tok.end, tok.text, upper, count=counts[upper])
 
 
@@ -170,6 +170,8 @@ def _check_lexicon(rule: Rule, doc: Document, options: Options) -> Iterator[Find
     shared = words(doc)
     # The lexicon alone decides here: frequencies fold case ("islamic" is as frequent as "Islamic").
     proper = {w for w in shared.rare_lower if len(w) >= options.min_length and _certain_name(w)}
+    if not proper:
+        return
     tokens = shared.tokens
     for i in shared.among(shared.rare_spots, proper):
         tok = tokens[i]
@@ -196,8 +198,12 @@ def _check_phrases(rule: Rule, doc: Document) -> Iterator[Finding]:
     text, texts, starts, ends = doc.text, tokens.texts, tokens.starts, tokens.ends
     opening, headline = tokens.opening, tokens.headline
     n = len(texts)
-    title, heads = shared.title, shared.heads
-    mid = [i for i in shared.spots if not opening[i] and not headline[i]]
+    title, heads, spots = shared.title, shared.heads, shared.spots
+
+    def mid(written: frozenset[str] | set[str]) -> list[int]:
+        """The spots written as one of ``written``, mid-sentence and outside headlines
+        (the word is looked up first: it rules out most spots)."""
+        return [i for i in spots if texts[i] in written and not opening[i] and not headline[i]]
 
     def spaced(k: int) -> bool:
         """One space, and nothing else, between tokens k and k+1."""
@@ -206,7 +212,7 @@ def _check_phrases(rule: Rule, doc: Document) -> Iterator[Finding]:
     # Each Title Case phrase, as its lower-case words, with where it stands: a head
     # followed by one to three more Title Case words, one space apart.
     titles: dict[tuple[str, ...], list[tuple[int, int]]] = {}
-    at_heads = shared.among(mid, heads)
+    at_heads = mid(heads)
     if at_heads and at_heads[-1] == n - 1:
         at_heads.pop()  # the last token starts no phrase
     for i in at_heads:
@@ -221,10 +227,10 @@ def _check_phrases(rule: Rule, doc: Document) -> Iterator[Finding]:
     # Then the tokens that start a phrase's words with the first one lower-case, the
     # longest phrase first. Every phrase has two words or more, so its first two
     # words rule out most tokens at once.
-    firsts = {key[0] for key in titles} & shared.starters  # not a particle nor a function word
+    firsts = {key[0] for key in titles}  # starters (a head's lower-case form is one)
     pairs = {key[:2] for key in titles}
     taken: set[int] = set()
-    for i in shared.among(mid, firsts):
+    for i in mid(firsts):
         if i in taken or i + 1 >= n or (texts[i].lower(), texts[i + 1].lower()) not in pairs:
             continue
         lowers = tuple(map(str.lower, texts[i : i + _PHRASE_MAX]))
