@@ -27,7 +27,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import compress
-from operator import attrgetter
+from operator import attrgetter, not_
 from typing import NamedTuple
 
 from mtqa.document import Document
@@ -173,15 +173,30 @@ class Surfaces(Mapping[str, tuple[Occurrence, ...]]):
         self._first: dict[str, int] | None = None
         self._built: dict[str, tuple[Occurrence, ...]] = {}
 
+    def _first_numbers(self) -> dict[str, int]:
+        """Each form's first number (made once, when first needed)."""
+        first = self._first
+        if first is None:
+            # Written from the last number to the first, so the first one stays.
+            n = len(self._forms)
+            first = self._first = dict(zip(reversed(self._forms), range(n - 1, -1, -1), strict=True))
+        return first
+
+    def first(self, form: str) -> Occurrence:
+        """The first occurrence of ``form``, built alone when its others are not built yet.
+
+        Ordering forms (majority, then first occurrence) reads the first occurrence of
+        many forms whose other occurrences no check reads.
+        """
+        built = self._built.get(form)
+        if built is not None:
+            return built[0]
+        return self._build(self._first_numbers()[form])
+
     def __getitem__(self, form: str) -> tuple[Occurrence, ...]:
         built = self._built.get(form)
         if built is None:
-            first = self._first
-            if first is None:
-                # Each form's first number: the numbers written from the last to the first.
-                n = len(self._forms)
-                first = self._first = dict(zip(reversed(self._forms), range(n - 1, -1, -1), strict=True))
-            k = first[form]
+            k = self._first_numbers()[form]
             items = [k]
             forms, count = self._forms, self._counts[form]
             while len(items) < count:
@@ -220,7 +235,7 @@ class NameIndex:
         return self.surfaces.count(form)
 
     def first(self, form: str) -> tuple[int, int]:
-        occ = self.surfaces[form][0]
+        occ = self.surfaces.first(form)
         return (occ.doc, occ.start)
 
     def traits(self, form: str) -> Traits:
@@ -403,16 +418,18 @@ def romanization_variants(index: NameIndex, min_key: int = 3, prefer: Prefer | N
     form when the index holds it; a group without it is left to the glossary
     rule, so no finding suggests a spelling the glossary does not use.
     """
-    forms = list(index.surfaces)
+    # A group is made of forms with no digit that are not common English words (and are
+    # name-like); it needs two of them, so the other forms are left out before their keys are
+    # computed (a key shared with a left-out form only would make a group of one, dropped below).
+    plain = compress(index.surfaces, map(not_, map(_DIGIT_RE.search, index.surfaces)))
+    forms = [form for form in plain if not index.word_not_name(form)]
     keys = index.keys(forms)
     # A key held by one form makes no group: only the forms of shared keys are weighed.
     shared = {key for key, n in Counter(keys).items() if n > 1}
     groups: dict[str, list[str]] = {}
     # The forms of shared keys picked at C level (most keys are a form's own).
     for form, key in compress(zip(forms, keys, strict=True), map(shared.__contains__, keys)):
-        if len(key) < min_key or _DIGIT_RE.search(form):
-            continue
-        if index.word_not_name(form) or not index.name_like(form):
+        if len(key) < min_key or not index.name_like(form):
             continue
         groups.setdefault(key, []).append(form)
     out: list[Variant] = []

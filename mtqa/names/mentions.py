@@ -355,11 +355,9 @@ def _heads(texts: Sequence[str], candidates: Sequence[int], name: Sequence[bool]
     candidate it skips would have made no run and moved its ``done`` mark by nothing
     that a later (larger) candidate could notice.
     """
+    if candidates and candidates[-1] == len(texts) - 1:
+        candidates = candidates[:-1]  # the last token is followed by none
     after = list(map((1).__add__, candidates))
-    named = list(name)
-    named.append(False)  # the token after the last one
-    words = list(texts)
-    words.append("")
-    named_after = map(named.__getitem__, after)
-    particle_after = map(PARTICLES.__contains__, map(words.__getitem__, after))
+    named_after = map(name.__getitem__, after)
+    particle_after = map(PARTICLES.__contains__, map(texts.__getitem__, after))
     return compress(candidates, map(or_, named_after, particle_after))
