@@ -256,6 +256,12 @@ class NameIndex:
             return list(map(_near_shape, forms))
         return [self.traits(form).near_shape for form in forms]
 
+    def words_not_names(self, forms: Iterable[str]) -> list[bool]:
+        """``traits(form).word_not_name`` of each form."""
+        if not self.known:
+            return list(map(_word_not_name, forms))
+        return [self.traits(form).word_not_name for form in forms]
+
     def name_form(self, form: str) -> bool:
         known = self.known.get(form)
         return known.name_form if known is not None else _name_form(form)
@@ -421,8 +427,8 @@ def romanization_variants(index: NameIndex, min_key: int = 3, prefer: Prefer | N
     # A group is made of forms with no digit that are not common English words (and are
     # name-like); it needs two of them, so the other forms are left out before their keys are
     # computed (a key shared with a left-out form only would make a group of one, dropped below).
-    plain = compress(index.surfaces, map(not_, map(_DIGIT_RE.search, index.surfaces)))
-    forms = [form for form in plain if not index.word_not_name(form)]
+    plain = list(compress(index.surfaces, map(not_, map(_DIGIT_RE.search, index.surfaces))))
+    forms = list(compress(plain, map(not_, index.words_not_names(plain))))
     keys = index.keys(forms)
     # A key held by one form makes no group: only the forms of shared keys are weighed.
     shared = {key for key, n in Counter(keys).items() if n > 1}
