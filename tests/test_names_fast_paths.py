@@ -4,7 +4,11 @@
   wordfreq does, without asking wordfreq (``words._phrase_zipf``);
 - a document's index built lazily (``index_document``) holds what the index of
   all its mentions (``index_mentions(extract_mentions(...))``) holds;
-- ``has_surname_ending`` is ``russian_name_score >= 0.5``.
+- ``has_surname_ending`` is ``russian_name_score >= 0.5``;
+- a document's candidates and runs of name words, found by C-level passes over
+  its distinct words and its tokens, are those a token-by-token reading finds;
+- an index locates each form's occurrences (``Surfaces``) as grouping the
+  mentions one by one does.
 """
 
 from __future__ import annotations
@@ -15,7 +19,14 @@ from wordfreq import zipf_frequency
 from mtqa.document import Document
 from mtqa.names import words
 from mtqa.names.cluster import NameIndex, index_document, index_mentions
-from mtqa.names.mentions import DocumentMentions, extract_mentions
+from mtqa.names.mentions import (
+    PARTICLES,
+    DocumentMentions,
+    Mention,
+    _initial_name,
+    extract_mentions,
+    is_name_word,
+)
 from mtqa.names.morphology import has_surname_ending, looks_like_russian_surname, russian_name_score
 from tests.shared_data import SEED, need
 
@@ -116,3 +127,65 @@ def test_lazy_document_index_of_the_seed() -> None:
 def test_surname_ending_is_the_score_threshold(word: str) -> None:
     assert has_surname_ending(word) == (russian_name_score(word) >= 0.5)
     assert looks_like_russian_surname(word) == (russian_name_score(word) >= 0.9)
+
+
+def _slow_candidates(doc: Document) -> list[int]:
+    """Name words, first in a sentence or in a headline only when ``_initial_name`` says so, token by token."""
+    tokens = doc.tokens
+    return [
+        i
+        for i, t in enumerate(tokens)
+        if is_name_word(t.text) and (not (t.sentence_start or t.headline) or _initial_name(t.text))
+    ]
+
+
+def _slow_runs(doc: Document, candidates: list[int]) -> list[tuple[int, int]]:
+    """Runs of name words over single spaces (particles inside), each led by a candidate, token by token."""
+    tokens, text = doc.tokens, doc.text
+    n = len(tokens)
+
+    def spaced(a: int) -> bool:  # token a + 1 follows token a over one space
+        return a + 1 < n and text[tokens[a].end : tokens[a + 1].start] == " "
+
+    runs = []
+    done = -1
+    for i in candidates:
+        if i <= done:
+            continue
+        j = i
+        while spaced(j):
+            if is_name_word(tokens[j + 1].text):
+                j += 1
+            elif tokens[j + 1].text in PARTICLES and spaced(j + 1) and is_name_word(tokens[j + 2].text):
+                j += 2
+            else:
+                break
+        if j > i:
+            runs.append((i, j))
+        done = j
+    return runs
+
+
+def _grouped(mentions: tuple[Mention, ...]) -> dict[str, list[Mention]]:
+    groups: dict[str, list[Mention]] = {}
+    for m in mentions:
+        groups.setdefault(m.text, []).append(m)
+    return groups
+
+
+@pytest.mark.parametrize("source", ["text", "seed"])
+def test_candidates_runs_and_index_are_the_token_by_token_ones(source: str) -> None:
+    text = TEXT if source == "text" else need(SEED).read_text(encoding="utf-8")
+    doc = Document(source, text)
+    mentions = DocumentMentions(doc)
+    assert mentions.candidates == _slow_candidates(doc)
+    assert list(zip(mentions.runs, mentions.run_ends, strict=True)) == _slow_runs(doc, mentions.candidates)
+    index = index_document(mentions)
+    expected = _grouped(extract_mentions(doc))
+    assert list(index.surfaces) == list(expected)
+    for form, occurrences in expected.items():
+        assert index.surfaces.count(form) == len(occurrences)
+        assert index.surfaces.first(form) == occurrences[0]  # built alone
+        assert index.surfaces[form] == tuple(occurrences)
+        assert index.surfaces.first(form) == occurrences[0]  # read from the built ones
+    assert "Nobody" not in index.surfaces and index.surfaces.count("Nobody") == 0
