@@ -154,8 +154,10 @@ def _name_flags(texts: Sequence[str]) -> list[bool]:
             _JUDGED.clear()
             _NAME_WORDS.clear()
             new = distinct
-        words = list(new)
-        _JUDGED.update(words)
+        _JUDGED.update(new)
+        # Only a word led by a capital, or one with a hyphen ("al-Assad"), can be a name word:
+        # the many new lower-case words are ruled out without a call apiece.
+        words = [w for w in new if w[:1].isupper() or "-" in w]
         _NAME_WORDS.update(compress(words, map(is_name_word.__wrapped__, words)))  # no lru cache needed
     here = distinct.intersection(_NAME_WORDS)
     return list(map(here.__contains__, texts))
