@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import operator
 from bisect import bisect_left
-from collections.abc import Callable, Iterable, Set
+from collections.abc import Callable, Iterable
 from functools import cached_property
 from itertools import compress
 from operator import itemgetter
@@ -103,16 +103,30 @@ class Words:
         return rare | self.distinct.intersection(map(str.capitalize, rare))
 
     @cached_property
+    def _coded(self) -> tuple[dict[str, int], tuple[int, ...], tuple[int, ...]]:
+        """The wanted words with a number each (from 1), the spots, and the number of each spot's word.
+
+        The tokens' strings lie all over memory, so reading one (for its hash) is
+        a cache miss: after this one pass over the tokens, spots are picked out by
+        their word's number (``among``), and no token's string is read again.
+        """
+        wanted = self.heads | self.starters | self.rare_words
+        number = dict(zip(wanted, range(1, len(wanted) + 1), strict=True))
+        codes = list(map(number.get, self.texts))  # None for a token not wanted
+        return number, tuple(compress(range(len(codes)), codes)), tuple(filter(None, codes))
+
+    @property
     def spots(self) -> tuple[int, ...]:
         """Indices, in order, of the tokens written as a head, a starter or a rare word:
         every token that a casing rule looks at, found in one pass over the tokens."""
-        wanted = self.heads | self.starters | self.rare_words
-        return tuple(compress(range(len(self.texts)), map(wanted.__contains__, self.texts)))
+        return self._coded[1]
 
-    @cached_property
-    def rare_spots(self) -> tuple[int, ...]:
-        """The spots of the rare words."""
-        return tuple(self.among(self.spots, self.rare_words))
+    def among(self, written: Iterable[str]) -> list[int]:
+        """The spots, in order, whose token is written as one of ``written`` (words of
+        ``spots`` only; others are never found): a C-level pass over the spots' numbers."""
+        number, spots, codes = self._coded
+        chosen = {number[w] for w in written if w in number}
+        return list(compress(spots, map(chosen.__contains__, codes)))
 
     def count(self, word: str) -> int:
         """How many tokens are written ``word``.
@@ -131,13 +145,6 @@ class Words:
             at = text.find(word, at + 1)
         return found
 
-    def among(self, spots: Iterable[int], written: Set[str]) -> list[int]:
-        """The indices of ``spots``, in order, whose token is written as one of ``written``.
-
-        (A list comprehension: indexing in the loop is faster than ``map(texts.__getitem__)``.)
-        """
-        texts = self.texts
-        return [i for i in spots if texts[i] in written]
 
 
 def _classify(distinct: frozenset[str]) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:

@@ -36,7 +36,7 @@ rules judge with more context.
 from __future__ import annotations
 
 import calendar
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import compress
@@ -97,7 +97,7 @@ def _check_document(rule: Rule, doc: Document, options: Options) -> Iterator[Fin
     tokens = shared.tokens
     capital: dict[str, list[Token]] = {}
     lows: dict[str, list[Token]] = {}
-    for i in shared.among(shared.rare_spots, names | capitals.keys()):
+    for i in shared.among(names | capitals.keys()):
         tok = tokens[i]
         word = tok.text
         if tok.sentence_start or tok.headline:
@@ -146,7 +146,7 @@ def _check_acronyms(rule: Rule, doc: Document) -> Iterator[Finding]:
         return
     tokens, text = shared.tokens, doc.text
     counts: dict[str, int] = {}
-    for i in shared.among(shared.rare_spots, lows):
+    for i in shared.among(lows):
         tok = tokens[i]
         if not _in_address(text, tok.start, tok.end):
             upper = tok.text.upper()
@@ -173,7 +173,7 @@ def _check_lexicon(rule: Rule, doc: Document, options: Options) -> Iterator[Find
     if not proper:
         return
     tokens = shared.tokens
-    for i in shared.among(shared.rare_spots, proper):
+    for i in shared.among(proper):
         tok = tokens[i]
         if not tok.sentence_start and not tok.headline:
             yield rule.finding(tok.start, tok.end, tok.text, tok.text.capitalize(), count=0)
@@ -198,12 +198,11 @@ def _check_phrases(rule: Rule, doc: Document) -> Iterator[Finding]:
     text, texts, starts, ends = doc.text, tokens.texts, tokens.starts, tokens.ends
     opening, headline = tokens.opening, tokens.headline
     n = len(texts)
-    title, heads, spots = shared.title, shared.heads, shared.spots
+    title, heads = shared.title, shared.heads
 
-    def mid(written: frozenset[str] | set[str]) -> list[int]:
-        """The spots written as one of ``written``, mid-sentence and outside headlines
-        (the word is looked up first: it rules out most spots)."""
-        return [i for i in spots if texts[i] in written and not opening[i] and not headline[i]]
+    def mid(written: Iterable[str]) -> list[int]:
+        """The spots written as one of ``written``, mid-sentence and outside headlines."""
+        return [i for i in shared.among(written) if not opening[i] and not headline[i]]
 
     def spaced(k: int) -> bool:
         """One space, and nothing else, between tokens k and k+1."""
