@@ -27,7 +27,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import compress
-from operator import attrgetter, not_
+from operator import attrgetter
 from typing import NamedTuple
 
 from mtqa.document import Document
@@ -256,12 +256,6 @@ class NameIndex:
             return list(map(_near_shape, forms))
         return [self.traits(form).near_shape for form in forms]
 
-    def words_not_names(self, forms: Iterable[str]) -> list[bool]:
-        """``traits(form).word_not_name`` of each form."""
-        if not self.known:
-            return list(map(_word_not_name, forms))
-        return [self.traits(form).word_not_name for form in forms]
-
     def name_form(self, form: str) -> bool:
         known = self.known.get(form)
         return known.name_form if known is not None else _name_form(form)
@@ -424,18 +418,16 @@ def romanization_variants(index: NameIndex, min_key: int = 3, prefer: Prefer | N
     form when the index holds it; a group without it is left to the glossary
     rule, so no finding suggests a spelling the glossary does not use.
     """
-    # A group is made of forms with no digit that are not common English words (and are
-    # name-like); it needs two of them, so the other forms are left out before their keys are
-    # computed (a key shared with a left-out form only would make a group of one, dropped below).
-    plain = list(compress(index.surfaces, map(not_, map(_DIGIT_RE.search, index.surfaces))))
-    forms = list(compress(plain, map(not_, index.words_not_names(plain))))
+    forms = list(index.surfaces)
     keys = index.keys(forms)
     # A key held by one form makes no group: only the forms of shared keys are weighed.
     shared = {key for key, n in Counter(keys).items() if n > 1}
     groups: dict[str, list[str]] = {}
     # The forms of shared keys picked at C level (most keys are a form's own).
     for form, key in compress(zip(forms, keys, strict=True), map(shared.__contains__, keys)):
-        if len(key) < min_key or not index.name_like(form):
+        if len(key) < min_key or _DIGIT_RE.search(form):
+            continue
+        if index.word_not_name(form) or not index.name_like(form):
             continue
         groups.setdefault(key, []).append(form)
     out: list[Variant] = []
