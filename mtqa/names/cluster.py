@@ -182,17 +182,6 @@ class Surfaces(Mapping[str, tuple[Occurrence, ...]]):
             first = self._first = dict(zip(reversed(self._forms), range(n - 1, -1, -1), strict=True))
         return first
 
-    def first(self, form: str) -> Occurrence:
-        """The first occurrence of ``form``, built alone when its others are not built yet.
-
-        Ordering forms (majority, then first occurrence) reads the first occurrence of
-        many forms whose other occurrences no check reads.
-        """
-        built = self._built.get(form)
-        if built is not None:
-            return built[0]
-        return self._build(self._first_numbers()[form])
-
     def __getitem__(self, form: str) -> tuple[Occurrence, ...]:
         built = self._built.get(form)
         if built is None:
@@ -235,7 +224,7 @@ class NameIndex:
         return self.surfaces.count(form)
 
     def first(self, form: str) -> tuple[int, int]:
-        occ = self.surfaces.first(form)
+        occ = self.surfaces[form][0]
         return (occ.doc, occ.start)
 
     def traits(self, form: str) -> Traits:
