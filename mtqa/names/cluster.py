@@ -26,8 +26,8 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
-from itertools import compress
-from operator import attrgetter
+from itertools import compress, repeat
+from operator import attrgetter, not_
 from typing import NamedTuple
 
 from mtqa.document import Document
@@ -379,6 +379,12 @@ def _known_name(form: str) -> bool:
     return is_first_name(form) or is_place(form) or is_demonym(form)
 
 
+def _single_words(forms: Iterable[str]) -> list[str]:
+    """The forms of one word (no space), in their order, picked by C-level passes."""
+    forms = list(forms)
+    return list(compress(forms, map(not_, map(str.__contains__, forms, repeat(" ")))))
+
+
 # -- romanization variants -----------------------------------------------------
 
 
@@ -480,7 +486,7 @@ def truncations(index: NameIndex) -> list[Variant]:
     be introduced with a first name or title; the extra letters must not make
     a derived word (Syria/Syrian) or an inflection (Lavrov/Lavrova).
     """
-    forms = sorted(f for f in index.surfaces if " " not in f)
+    forms = sorted(_single_words(index.surfaces))
     # Only a form that starts another one can be cut from it: in sorted order the forms that
     # start with a form follow it at once, so the next form tells (C-level, no trait computed).
     starting = list(compress(forms, map(str.startswith, forms[1:], forms)))
@@ -535,7 +541,7 @@ def case_endings(index: NameIndex) -> list[Variant]:
     """
     out: list[Variant] = []
     surfaces = index.surfaces
-    singles = [f for f in surfaces if " " not in f]
+    singles = _single_words(surfaces)
     spelled = list(map(inflection_bases, singles))
     # Only the forms that spell out a base form are weighed (most spell none).
     for form, spelled_out in zip(compress(singles, spelled), filter(None, spelled), strict=True):
