@@ -5,25 +5,25 @@ writes, which of them are lower-case, Title Case or in capitals, which
 lower-case ones are no English word, and where the words they look at stand.
 ``words(doc)`` answers each once per document, each table on first use.
 
-A document has about thirty times more tokens than distinct words, and
-documents write mostly the same words. So each word is classified once per
-process (``_classify``), a document's tables are C-level set operations on its
-distinct words, and the tokens are passed over once, for all four rules
-together (``Words.spots``); Python-level work is per new word or per token
-picked out."""
+A document has about thirty times more tokens than distinct words. So the
+tables are built by C-level passes (``map``, ``compress``, set operations)
+over the distinct words, and the tokens are passed over once, for all four
+rules together (``Words.spots``); Python-level work is per distinct word or
+per token picked out.
+"""
 
 from __future__ import annotations
 
 import operator
 from bisect import bisect_left
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Set
 from functools import cached_property
-from itertools import compress
+from itertools import compress, filterfalse
 from operator import itemgetter
 from weakref import WeakKeyDictionary
 
 from mtqa.document import Document, Tokens
-from mtqa.lexicon import FUNCTION_WORDS, common_among
+from mtqa.lexicon import common_among, is_function_word
 
 _FIRST = itemgetter(slice(0, 1))  # word[:1]
 _REST = itemgetter(slice(1, None))  # word[1:]
@@ -50,51 +50,53 @@ class Words:
         return frozenset(self.texts)
 
     @cached_property
-    def _classes(self) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
-        """``rare_lower``, ``title`` and ``upper_alpha``: the document's words that the
-        process-wide classes hold (``_classify``), three C-level set intersections."""
-        return _classify(self.distinct)
+    def _split(self) -> tuple[tuple[str, ...], tuple[str, ...]]:
+        """The distinct words with no capital (``str.islower``), and the others."""
+        ordered = tuple(self.distinct)
+        lower = tuple(map(str.islower, ordered))
+        return tuple(compress(ordered, lower)), tuple(compress(ordered, map(operator.not_, lower)))
 
-    @property
+    @cached_property
     def rare_lower(self) -> frozenset[str]:
         """The all-lower-case words of letters only ("kabul", not "covid-19") that are no
         ordinary English word (the lexicon's ``is_common_word``; a lower-case word is its
-        own lower-case form)."""
-        return self._classes[0]
-
-    @property
-    def title(self) -> frozenset[str]:
-        """The Title Case words of letters only: ``w[:1].isupper() and w[1:].islower() and w.isalpha()``."""
-        return self._classes[1]
-
-    @property
-    def upper_alpha(self) -> frozenset[str]:
-        """The words of letters only, all in capitals (``str.isupper``)."""
-        return self._classes[2]
+        own lower-case form). The lexicon rules out most, so letters are tested after."""
+        return frozenset(where(str.isalpha, _rare(self._split[0])))
 
     @cached_property
-    def _heads(self) -> dict[str, str]:
-        """Each head and its lower-case form (see ``heads``)."""
-        distinct = self.distinct
-        title = tuple(self.title)
-        return {
-            head: low
-            for head, low in zip(title, map(str.lower, title), strict=True)
-            if low in distinct and low not in _NOT_STARTERS
-        }
+    def _cased_alpha(self) -> tuple[str, ...]:
+        """The words of letters only that are not all lower-case: those that may be
+        Title Case or in capitals."""
+        return where(str.isalpha, self._split[1])
+
+    @cached_property
+    def title(self) -> frozenset[str]:
+        """The Title Case words of letters only: ``w[:1].isupper() and w[1:].islower() and w.isalpha()``.
+
+        Each test is one C-level pass over the words left by the one before (a
+        Title Case word is not all lower-case, so the lower-case ones are left out first).
+        """
+        other = self._cased_alpha
+        capital = tuple(compress(other, map(str.isupper, map(_FIRST, other))))
+        return frozenset(compress(capital, map(str.islower, map(_REST, capital))))
+
+    @cached_property
+    def upper_alpha(self) -> tuple[str, ...]:
+        """The words of letters only, all in capitals (``str.isupper``)."""
+        return where(str.isupper, self._cased_alpha)
 
     @cached_property
     def heads(self) -> frozenset[str]:
         """Title Case words whose lower-case form the document also writes ("State" and
-        "state"), when that form may start a mixed-case phrase: not a particle of a name
-        nor a function word. Only these can start a phrase that matters to
-        ``casing.phrases`` ("The" and "the" are left out: they start no mixed form)."""
-        return frozenset(self._heads)
+        "state"): only these can start a phrase also written with its first word lower-case."""
+        title = tuple(self.title)
+        return frozenset(compress(title, map(self.distinct.__contains__, map(str.lower, title))))
 
     @cached_property
     def starters(self) -> frozenset[str]:
-        """The lower-case forms of the heads: the first words of mixed-case phrases."""
-        return frozenset(self._heads.values())
+        """The lower-case forms of the heads that may start a mixed-case phrase: not a
+        particle of a name nor a function word."""
+        return frozenset(w for w in map(str.lower, self.heads) if w not in PARTICLES and not is_function_word(w))
 
     @cached_property
     def rare_words(self) -> frozenset[str]:
@@ -103,37 +105,23 @@ class Words:
         return rare | self.distinct.intersection(map(str.capitalize, rare))
 
     @cached_property
-    def _coded(self) -> tuple[dict[str, int], tuple[int, ...], tuple[int, ...]]:
-        """The wanted words with a number each (from 1), the spots, and the number of each spot's word.
-
-        The tokens' strings lie all over memory, so reading one (for its hash) is
-        a cache miss: after this one pass over the tokens, spots are picked out by
-        their word's number (``among``), and no token's string is read again.
-        """
-        wanted = self.heads | self.starters | self.rare_words
-        number = dict(zip(wanted, range(1, len(wanted) + 1), strict=True))
-        codes = list(map(number.get, self.texts))  # None for a token not wanted
-        return number, tuple(compress(range(len(codes)), codes)), tuple(filter(None, codes))
-
-    @property
     def spots(self) -> tuple[int, ...]:
         """Indices, in order, of the tokens written as a head, a starter or a rare word:
         every token that a casing rule looks at, found in one pass over the tokens."""
-        return self._coded[1]
+        wanted = self.heads | self.starters | self.rare_words
+        return tuple(compress(range(len(self.texts)), map(wanted.__contains__, self.texts)))
 
-    def among(self, written: Iterable[str]) -> list[int]:
-        """The spots, in order, whose token is written as one of ``written`` (words of
-        ``spots`` only; others are never found): a C-level pass over the spots' numbers."""
-        number, spots, codes = self._coded
-        chosen = {number[w] for w in written if w in number}
-        return list(compress(spots, map(chosen.__contains__, codes)))
+    @cached_property
+    def rare_spots(self) -> tuple[int, ...]:
+        """The spots of the rare words."""
+        return tuple(self.among(self.spots, self.rare_words))
 
     def count(self, word: str) -> int:
         """How many tokens are written ``word``.
 
         The text is searched for ``word`` (a C-level scan of the characters, several
-        times faster than comparing every token), and each hit counts when a token
-        starts there and is written so: a token is the text between its offsets.
+        times faster than comparing it with every token), and each hit counts when a
+        token starts there and is written so: a token is the text between its offsets.
         """
         text, starts, texts = self.text, self.tokens.starts, self.texts
         found = 0
@@ -145,56 +133,36 @@ class Words:
             at = text.find(word, at + 1)
         return found
 
+    def among(self, spots: Iterable[int], written: Set[str]) -> list[int]:
+        """The indices of ``spots``, in order, whose token is written as one of ``written``.
+
+        (A list comprehension: indexing in the loop is faster than ``map(texts.__getitem__)``.)
+        """
+        texts = self.texts
+        return [i for i in spots if texts[i] in written]
 
 
-def _classify(distinct: frozenset[str]) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
-    """The words of ``distinct`` that are rare lower-case words, Title Case words and
-    words in capitals (see ``Words``), from classes kept for the whole process.
+def _rare(lower: tuple[str, ...]) -> tuple[str, ...]:
+    """The words of ``lower`` (all lower-case) that the lexicon does not know as common words.
 
-    Documents write mostly the same words (a benchmark of 36 documents writes
-    215,000 distinct words per document summed, 22,000 in all), so each word is
-    classified once, when it is first seen (``_learn``): a document costs one set
-    difference (its new words) and three intersections, all C-level. The classes
-    are dropped together when they have seen too many words.
+    Most words of a document came in earlier documents too, so the lexicon is
+    asked only about words not seen before in this process: ``_JUDGED`` holds
+    the words asked about, ``_RARE`` those of them it does not know. Both are
+    dropped together when they grow large.
     """
-    if len(_SEEN) > _SEEN_MAX:
-        forget_classes()
-    new = distinct - _SEEN
+    if len(_JUDGED) > _JUDGED_MAX:
+        _JUDGED.clear()
+        _RARE.clear()
+    new = set(filterfalse(_JUDGED.__contains__, lower))
     if new:
-        _learn(tuple(new))
-    return distinct & _RARE_LOWER, distinct & _TITLE, distinct & _UPPER_ALPHA
+        _RARE.update(new - common_among(new))
+        _JUDGED.update(new)
+    return tuple(filter(_RARE.__contains__, lower))
 
 
-def _learn(new: tuple[str, ...]) -> None:
-    """Classify words not seen before: C-level passes over them, each over the words
-    left by the one before; the lexicon is asked about the lower-case words of letters only."""
-    lower_flags = tuple(map(str.islower, new))
-    lower = set(where(str.isalpha, tuple(compress(new, lower_flags))))
-    if lower:
-        _RARE_LOWER.update(lower - common_among(lower))
-    # A word of letters not all lower-case may be Title Case or in capitals.
-    cased = where(str.isalpha, tuple(compress(new, map(operator.not_, lower_flags))))
-    capital = tuple(compress(cased, map(str.isupper, map(_FIRST, cased))))
-    _TITLE.update(compress(capital, map(str.islower, map(_REST, capital))))
-    _UPPER_ALPHA.update(where(str.isupper, cased))
-    _SEEN.update(new)
-
-
-def forget_classes() -> None:
-    """Drop the process-wide classes of words (``_classify``)."""
-    for table in (_SEEN, _RARE_LOWER, _TITLE, _UPPER_ALPHA):
-        table.clear()
-
-
-#: The words classified, and the classes (see ``_classify``).
-_SEEN: set[str] = set()
-_RARE_LOWER: set[str] = set()
-_TITLE: set[str] = set()
-_UPPER_ALPHA: set[str] = set()
-_SEEN_MAX = 500_000
-
-#: Words that start no mixed-case phrase (``Words.starters``).
-_NOT_STARTERS = PARTICLES | FUNCTION_WORDS
+_JUDGED: set[str] = set()
+_RARE: set[str] = set()
+_JUDGED_MAX = 500_000
 
 
 def where(test: Callable[[str], bool], items: tuple[str, ...]) -> tuple[str, ...]:
@@ -219,6 +187,7 @@ def words(doc: Document) -> Words:
 
 
 def forget() -> None:
-    """Drop every document's tables and the classes of words (for a benchmark that times building them)."""
+    """Drop every document's tables and the words judged (for a benchmark that times building them)."""
     _KEPT.clear()
-    forget_classes()
+    _JUDGED.clear()
+    _RARE.clear()

@@ -36,7 +36,7 @@ rules judge with more context.
 from __future__ import annotations
 
 import calendar
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import compress
@@ -97,7 +97,7 @@ def _check_document(rule: Rule, doc: Document, options: Options) -> Iterator[Fin
     tokens = shared.tokens
     capital: dict[str, list[Token]] = {}
     lows: dict[str, list[Token]] = {}
-    for i in shared.among(names | capitals.keys()):
+    for i in shared.among(shared.rare_spots, names | capitals.keys()):
         tok = tokens[i]
         word = tok.text
         if tok.sentence_start or tok.headline:
@@ -146,7 +146,7 @@ def _check_acronyms(rule: Rule, doc: Document) -> Iterator[Finding]:
         return
     tokens, text = shared.tokens, doc.text
     counts: dict[str, int] = {}
-    for i in shared.among(lows):
+    for i in shared.among(shared.rare_spots, lows):
         tok = tokens[i]
         if not _in_address(text, tok.start, tok.end):
             upper = tok.text.upper()
@@ -173,7 +173,7 @@ def _check_lexicon(rule: Rule, doc: Document, options: Options) -> Iterator[Find
     if not proper:
         return
     tokens = shared.tokens
-    for i in shared.among(proper):
+    for i in shared.among(shared.rare_spots, proper):
         tok = tokens[i]
         if not tok.sentence_start and not tok.headline:
             yield rule.finding(tok.start, tok.end, tok.text, tok.text.capitalize(), count=0)
@@ -199,10 +199,7 @@ def _check_phrases(rule: Rule, doc: Document) -> Iterator[Finding]:
     opening, headline = tokens.opening, tokens.headline
     n = len(texts)
     title, heads = shared.title, shared.heads
-
-    def mid(written: Iterable[str]) -> list[int]:
-        """The spots written as one of ``written``, mid-sentence and outside headlines."""
-        return [i for i in shared.among(written) if not opening[i] and not headline[i]]
+    mid = [i for i in shared.spots if not opening[i] and not headline[i]]
 
     def spaced(k: int) -> bool:
         """One space, and nothing else, between tokens k and k+1."""
@@ -211,7 +208,7 @@ def _check_phrases(rule: Rule, doc: Document) -> Iterator[Finding]:
     # Each Title Case phrase, as its lower-case words, with where it stands: a head
     # followed by one to three more Title Case words, one space apart.
     titles: dict[tuple[str, ...], list[tuple[int, int]]] = {}
-    at_heads = mid(heads)
+    at_heads = shared.among(mid, heads)
     if at_heads and at_heads[-1] == n - 1:
         at_heads.pop()  # the last token starts no phrase
     for i in at_heads:
@@ -226,10 +223,10 @@ def _check_phrases(rule: Rule, doc: Document) -> Iterator[Finding]:
     # Then the tokens that start a phrase's words with the first one lower-case, the
     # longest phrase first. Every phrase has two words or more, so its first two
     # words rule out most tokens at once.
-    firsts = {key[0] for key in titles}  # starters (a head's lower-case form is one)
+    firsts = {key[0] for key in titles} & shared.starters  # not a particle nor a function word
     pairs = {key[:2] for key in titles}
     taken: set[int] = set()
-    for i in mid(firsts):
+    for i in shared.among(mid, firsts):
         if i in taken or i + 1 >= n or (texts[i].lower(), texts[i + 1].lower()) not in pairs:
             continue
         lowers = tuple(map(str.lower, texts[i : i + _PHRASE_MAX]))
