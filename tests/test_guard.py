@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pickle
+
 import pytest
 import regex
 
@@ -134,6 +136,14 @@ def test_occurrences_finds_every_start_of_every_literal_in_one_pass() -> None:
     guard(regex.compile(r"\bstate organs\b", FLAGS), r"\bstate organs\b")
     guard(regex.compile(r"\borgans of power\b", FLAGS), r"\borgans of power\b")
     text = "State organs of power; the ORGANS OF POWER.\nstate organs"
-    found = occurrences(text, True, ("state organs", "organs of power"))
+    found = occurrences(text, True)
     assert found["state organs"] == [0, 44]
     assert found["organs of power"] == [6, 27]  # overlapping literals are both found
+
+
+def test_a_guarded_pattern_survives_pickling_with_its_literals_registered() -> None:
+    matcher = guard(regex.compile(r"\bsolemn atmosphere\b", FLAGS), r"\bsolemn atmosphere\b")
+    copy = pickle.loads(pickle.dumps(matcher))
+    assert isinstance(copy, Guarded) and copy.literals == ("solemn atmosphere",)
+    text = "In a Solemn Atmosphere.\nno"
+    assert [m.span() for m in copy.finditer(text)] == [(5, 22)]

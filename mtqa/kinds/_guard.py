@@ -219,8 +219,12 @@ class Guarded:
         self._in_line: bool | None = None
         _LITERALS.add(self.fold, self.literals)  # before any search: each new literal rebuilds the automata
 
+    def __reduce__(self) -> tuple[Any, ...]:
+        # Rebuilt through ``__init__``, so that a copy in another process registers its literals.
+        return (Guarded, (self.pattern, self.literals, self.source, self.flags))
+
     def finditer(self, text: str) -> Iterator[regex.Match[str]]:
-        found = occurrences(text, self.fold, self.literals)
+        found = occurrences(text, self.fold)
         hits = [found[literal] for literal in self.literals if literal in found]
         if not hits:
             return iter(())
@@ -230,8 +234,7 @@ class Guarded:
         if self._in_line and (not self.fold or len(casefolded(text)) == len(text)):
             # Even where the literals stand on most lines, scanning those lines beats one
             # scan of the text: the regex is tried at fewer offsets.
-            windows = _windows(text, chain.from_iterable(hits))
-            return chain.from_iterable(self.pattern.finditer(text, start, end) for start, end in windows)
+            return scan_lines(self.pattern, text, chain.from_iterable(hits))
         return cast("Iterator[regex.Match[str]]", self.pattern.finditer(text))
 
 
@@ -273,9 +276,8 @@ class _Literals:
 _LITERALS = _Literals()
 
 
-def occurrences(text: str, fold: bool, literals: tuple[str, ...]) -> dict[str, list[int]]:
+def occurrences(text: str, fold: bool) -> dict[str, list[int]]:
     """Where each guarded literal starts in ``text`` (casefolded when ``fold``)."""
-    _LITERALS.add(fold, literals)
     return _occurrences(text, fold, _LITERALS.version)
 
 
@@ -303,20 +305,13 @@ def guard(pattern: regex.Pattern[str], source: str) -> regex.Pattern[str] | Guar
     return Guarded(pattern, literals, source, pattern.flags) if literals else pattern
 
 
-def line_window(text: str, offset: int) -> tuple[int, int]:
-    """The line that holds ``offset``, with its line break, so that lookarounds see it."""
-    end = text.find("\n", offset)
-    return text.rfind("\n", 0, offset) + 1, len(text) if end < 0 else end + 1
-
-
 def scan_lines(pattern: regex.Pattern[str], text: str, offsets: Iterable[int]) -> Iterator[regex.Match[str]]:
     """The matches of ``pattern`` in the lines that hold ``offsets``, each line scanned once.
 
     For a pattern that ``stays_in_line`` these are exactly the matches of a scan of
     the whole text that lie on those lines.
     """
-    windows = sorted({line_window(text, offset) for offset in offsets})
-    for start, end in windows:
+    for start, end in _windows(text, offsets):
         yield from pattern.finditer(text, start, end)
 
 
