@@ -9,7 +9,7 @@ from typing import Any, cast
 
 import regex
 
-from mtqa.kinds._guard import Guarded
+from mtqa.kinds._guard import Guarded, guard
 from mtqa.rule import OptionError
 
 _DEFER = contextvars.ContextVar("mtqa_defer_compile", default=False)
@@ -128,20 +128,17 @@ def _word_char(c: str) -> bool:
     return c.isalnum() or c == "_"
 
 
-_MIN_WORD = 3
-
 #: What the kinds scan a document with: each has ``finditer(text)``.
 Matcher = regex.Pattern[str] | Literal | Guarded
 
 
 def phrase_matcher(phrase: str, ignorecase: bool = False) -> Matcher:
     """A whole-word matcher for a literal phrase: a ``Literal`` when it can be one, else a
-    regex guarded by the phrase's longest word."""
+    guarded regex (``guard``)."""
     if not ignorecase and phrase and not any(c.isspace() for c in phrase):
         return Literal(phrase)
     pattern = phrase_pattern(phrase, ignorecase)
-    longest = max(phrase.split(), key=len, default="")
-    return Guarded(pattern, (longest,), pattern.pattern, pattern.flags) if len(longest) >= _MIN_WORD else pattern
+    return guard(pattern, pattern.pattern)
 
 
 def phrase_pattern(phrase: str, ignorecase: bool = False) -> regex.Pattern[str]:
