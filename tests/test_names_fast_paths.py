@@ -8,16 +8,22 @@
 - a document's candidates and runs of name words, found by C-level passes over
   its distinct words and its tokens, are those a token-by-token reading finds;
 - an index locates each form's occurrences (``Surfaces``) as grouping the
-  mentions one by one does.
+  mentions one by one does;
+- the romanization chunks, matched by a trie-shaped regex, are those the flat
+  list of renderings (longest first) matches, and the key's substring tests
+  pick the words its substitutions change.
 """
 
 from __future__ import annotations
+
+import random
+import re
 
 import pytest
 from wordfreq import zipf_frequency
 
 from mtqa.document import Document
-from mtqa.names import words
+from mtqa.names import romanization, words
 from mtqa.names.cluster import NameIndex, index_document, index_mentions
 from mtqa.names.mentions import (
     PARTICLES,
@@ -187,3 +193,38 @@ def test_candidates_runs_and_index_are_the_token_by_token_ones(source: str) -> N
         assert index.surfaces.count(form) == len(occurrences)
         assert index.surfaces[form] == tuple(occurrences)
     assert "Nobody" not in index.surfaces and index.surfaces.count("Nobody") == 0
+
+
+def _latin_words() -> list[str]:
+    """Lower-case Latin strings rich in the letters that start multi-letter renderings (s, c, k, t, y, z, j, i)."""
+    rng = random.Random(7)
+    hot, alphabet = "schktyzjiauoe", "abcdefghijklmnopqrstuvwxyz"
+    made = [
+        "".join(rng.choice(hot if rng.random() < 0.7 else alphabet) for _ in range(rng.randint(1, 10)))
+        for _ in range(20_000)
+    ]
+    return ["shchukin", "tschenko", "tzar", "ckx", "jjo", "sh", "s", "tc", "tch", *made]
+
+
+def test_trie_regex_matches_the_longest_rendering_first() -> None:
+    flat = re.compile("|".join(re.escape(latin) for latin, _ in romanization._chunks()))
+    trie = romanization._chunk_re()
+    assert trie.pattern != flat.pattern
+    for word in _latin_words():
+        assert trie.findall(word) == flat.findall(word), word
+    assert trie.findall("shchukin") == ["shch", "u", "k", "i", "n"]
+    assert trie.findall("tschenko") == ["ts", "ch", "e", "n", "k", "o"]
+
+
+def test_trie_pattern_of_words_without_shared_heads() -> None:
+    assert romanization._trie_pattern(["ab", "a", "c", "d"]) == "a(?:b)?|[cd]"
+    assert romanization._trie_pattern(["abc", "b"]) == "a(?:b(?:c))|b"
+    assert re.compile(romanization._trie_pattern(["abc", "b"])).findall("abxabc") == ["b", "abc"]
+
+
+@pytest.mark.parametrize(
+    ("name", "key"),
+    [("Gorbachov", "горбачев"), ("Dmitriyev", "дмитрев"), ("Maria", "маря"), ("Mariya", "маря"), ("Zelensky", "зеленски")],
+)
+def test_key_substitutions_where_their_letter_pairs_stand(name: str, key: str) -> None:
+    assert romanization.romanization_key(name) == key

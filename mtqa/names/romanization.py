@@ -107,7 +107,38 @@ def _folded_table() -> dict[str, str]:
 
 @cache
 def _chunk_re() -> re.Pattern[str]:
-    return re.compile("|".join(re.escape(latin) for latin, _ in _chunks()))
+    """The renderings as one regex that matches the longest one at a position.
+
+    Written as a trie ("s(?:h(?:ch|h)?|ch)?|..."), not as a flat list of ~50
+    alternatives tried one after the other at every letter: the first letter
+    picks the branch at once. Both forms match the same: a flat list tried
+    longest first, and a trie whose optional tails are greedy, each take the
+    longest rendering that starts at the position (the renderings that share a
+    node's prefix differ in their next letter, so at most one branch goes on).
+    """
+    return re.compile(_trie_pattern([latin for latin, _ in _chunks()]))
+
+
+def _trie_pattern(words: list[str]) -> str:
+    """A regex matching the longest of ``words`` (none empty) that starts at a position."""
+    heads: dict[str, list[str]] = {}
+    for word in words:
+        heads.setdefault(word[0], []).append(word[1:])
+    singles = [head for head, tails in heads.items() if tails == [""]]
+    branches = []
+    for head, tails in sorted(heads.items()):
+        if tails == [""]:
+            continue
+        longer = [tail for tail in tails if tail]
+        tail = _trie_pattern(longer)
+        # The head alone is a rendering: what follows it is optional (greedy, so the longest wins).
+        optional = "?" if "" in tails else ""
+        branches.append(f"{re.escape(head)}(?:{tail}){optional}")
+    if len(singles) > 1:
+        branches.append("[" + "".join(re.escape(c) for c in sorted(singles)) + "]")
+    elif singles:
+        branches.append(re.escape(singles[0]))
+    return "|".join(branches)
 
 
 def _ascii_lower(name: str) -> str:
@@ -132,10 +163,11 @@ def romanization_key(name: str) -> str:
     if not (text.isascii() and text.isalpha()):
         text = _NON_LETTER_RE.sub("", text)
     folded = "".join(map(_folded_table().__getitem__, _chunk_re().findall(text)))
-    # Each rule only where it applies (a test costs less than a substitution).
-    if "и" in folded:
+    # Each rule only where it applies: a substring test costs less than a substitution, and
+    # each regex matches exactly where one of these letter pairs stands.
+    if "ие" in folded or "ия" in folded or "ию" in folded:
         folded = _IOTATED_RE.sub("", folded)
-    if "о" in folded:
+    if "жо" in folded or "чо" in folded or "шо" in folded or "що" in folded:
         folded = _HUSHED_O_RE.sub("е", folded)
     if _REPEAT_RE.search(folded):
         folded = _REPEAT_RE.sub(r"\1", folded)
