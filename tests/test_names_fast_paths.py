@@ -11,7 +11,10 @@
   mentions one by one does;
 - the romanization chunks, matched by a trie-shaped regex, are those the flat
   list of renderings (longest first) matches, and the key's substring tests
-  pick the words its substitutions change.
+  pick the words its substitutions change;
+- the facts of every form of an index (``NameIndex.facts``), read from the
+  process-wide table or from known traits, are what the functions say of each
+  form.
 """
 
 from __future__ import annotations
@@ -24,7 +27,7 @@ from wordfreq import zipf_frequency
 
 from mtqa.document import Document
 from mtqa.names import romanization, words
-from mtqa.names.cluster import NameIndex, index_document, index_mentions
+from mtqa.names.cluster import _FACTS, NameIndex, _near_shape, index_document, index_mentions, traits
 from mtqa.names.mentions import (
     PARTICLES,
     DocumentMentions,
@@ -33,7 +36,12 @@ from mtqa.names.mentions import (
     extract_mentions,
     is_name_word,
 )
-from mtqa.names.morphology import has_surname_ending, looks_like_russian_surname, russian_name_score
+from mtqa.names.morphology import (
+    has_surname_ending,
+    inflection_bases,
+    looks_like_russian_surname,
+    russian_name_score,
+)
 from tests.shared_data import SEED, need
 
 #: Answered without wordfreq: contractions, digits (single, runs, years), accented and
@@ -228,3 +236,32 @@ def test_trie_pattern_of_words_without_shared_heads() -> None:
 )
 def test_key_substitutions_where_their_letter_pairs_stand(name: str, key: str) -> None:
     assert romanization.romanization_key(name) == key
+
+
+def _expected_facts(forms: list[str]) -> tuple[list[str], list[bool], list[tuple[str, ...]], list[bool]]:
+    keys = [romanization.romanization_key(f) for f in forms]
+    shapes = [_near_shape(f) for f in forms]
+    bases = [inflection_bases(f) if " " not in f else () for f in forms]
+    return keys, shapes, bases, [" " not in f for f in forms]
+
+
+@pytest.mark.parametrize("cold", [True, False])
+def test_form_facts_are_the_functions_answers(cold: bool) -> None:
+    if cold:
+        _FACTS.clear()
+    index = index_document(DocumentMentions(Document("t", TEXT + "Lavrova met Lavrov and Navalnogo.\n")))
+    facts = index.facts()
+    assert facts is index.facts()  # made once
+    forms = list(index.surfaces)
+    assert facts.forms == forms
+    assert "Deir ez-Zor" in forms and "Ryabkova" in forms
+    assert (facts.keys, facts.near_shapes, facts.bases, facts.singles) == _expected_facts(forms)
+    assert facts.bases[forms.index("Lavrova")] == ("Lavrov",)
+    assert facts.near_shapes[forms.index("Ryabkova")] and not facts.near_shapes[forms.index("Sergei")]
+    known = {f: traits(f) for f in forms}
+    from_traits = index_mentions([(0, extract_mentions(Document("t", TEXT)))], known).facts()
+    assert from_traits.forms == [f for f in forms if f in from_traits.forms]
+    keys, shapes, bases, singles = _expected_facts(from_traits.forms)
+    assert (from_traits.keys, from_traits.near_shapes, from_traits.bases, from_traits.singles) == (
+        keys, shapes, bases, singles
+    )

@@ -26,8 +26,8 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
-from itertools import compress, repeat
-from operator import attrgetter, not_
+from itertools import compress
+from operator import attrgetter
 from typing import NamedTuple
 
 from mtqa.document import Document
@@ -209,6 +209,52 @@ class Surfaces(Mapping[str, tuple[Occurrence, ...]]):
         return self._counts.get(form, 0)
 
 
+class FormFacts(NamedTuple):
+    """What the checks read of every form of an index, as columns in the order of the forms."""
+
+    forms: list[str]
+    #: ``romanization_key`` of each form.
+    keys: list[str]
+    #: ``Traits.near_shape`` of each form.
+    near_shapes: list[bool]
+    #: ``inflection_bases`` of each form of one word; () for a form of several words.
+    bases: list[tuple[str, ...]]
+    #: One word (no space).
+    singles: list[bool]
+
+
+#: Form -> (key, near shape, bases, one word), the ``FormFacts`` of a form, kept for the whole
+#: process: vocabulary repeats across documents, and one lookup a form and document gives all
+#: four (three separate caches cost three lookups, each comparing the form with the string of
+#: an earlier document).
+_FACTS: dict[str, tuple[str, bool, tuple[str, ...], bool]] = {}
+#: Forget the forms seen when there are this many (a long run over many corpora).
+_FACTS_MAX = 200_000
+
+
+def _new_facts(form: str) -> tuple[str, bool, tuple[str, ...], bool]:
+    """The facts of a form (see ``_FACTS``)."""
+    single = " " not in form
+    # The functions themselves, not their caches: ``_FACTS`` is the cache here.
+    bases = inflection_bases.__wrapped__(form) if single else ()
+    return romanization_key.__wrapped__(form), _near_shape.__wrapped__(form), bases, single
+
+
+def _document_facts(forms: list[str]) -> FormFacts:
+    """The ``FormFacts`` of ``forms`` (distinct), each form's facts computed once per process."""
+    facts = _FACTS
+    found = list(map(facts.get, forms))
+    if None in found:
+        if len(facts) > _FACTS_MAX:
+            facts.clear()
+        for k in [k for k, f in enumerate(found) if f is None]:
+            found[k] = facts[forms[k]] = _new_facts(forms[k])
+    if not found:
+        return FormFacts([], [], [], [], [])
+    keys, shapes, bases, singles = map(list, zip(*found, strict=True))
+    return FormFacts(forms, keys, shapes, bases, singles)
+
+
 @dataclass(frozen=True, slots=True)
 class NameIndex:
     """Unique surface forms -> their occurrences, in order of first occurrence.
@@ -219,6 +265,20 @@ class NameIndex:
 
     surfaces: Surfaces
     known: Mapping[str, Traits] = field(default_factory=dict)
+    #: The ``FormFacts`` once made (``facts``).
+    _facts: list[FormFacts] = field(default_factory=list, compare=False, repr=False)
+
+    def facts(self) -> FormFacts:
+        """The ``FormFacts`` of every form, made when first asked for and shared by the checks."""
+        if not self._facts:
+            forms = list(self.surfaces)
+            if not self.known:
+                self._facts.append(_document_facts(forms))
+            else:
+                singles = [" " not in form for form in forms]
+                bases = [inflection_bases(f) if one else () for f, one in zip(forms, singles, strict=True)]
+                self._facts.append(FormFacts(forms, self.keys(forms), self.near_shapes(forms), bases, singles))
+        return self._facts[0]
 
     def count(self, form: str) -> int:
         return self.surfaces.count(form)
@@ -379,12 +439,6 @@ def _known_name(form: str) -> bool:
     return is_first_name(form) or is_place(form) or is_demonym(form)
 
 
-def _single_words(forms: Iterable[str]) -> list[str]:
-    """The forms of one word (no space), in their order, picked by C-level passes."""
-    forms = list(forms)
-    return list(compress(forms, map(not_, map(str.__contains__, forms, repeat(" ")))))
-
-
 # -- romanization variants -----------------------------------------------------
 
 
@@ -413,8 +467,7 @@ def romanization_variants(index: NameIndex, min_key: int = 3, prefer: Prefer | N
     form when the index holds it; a group without it is left to the glossary
     rule, so no finding suggests a spelling the glossary does not use.
     """
-    forms = list(index.surfaces)
-    keys = index.keys(forms)
+    forms, keys = index.facts()[:2]
     # A key held by one form makes no group: only the forms of shared keys are weighed.
     shared = {key for key, n in Counter(keys).items() if n > 1}
     groups: dict[str, list[str]] = {}
@@ -486,7 +539,8 @@ def truncations(index: NameIndex) -> list[Variant]:
     be introduced with a first name or title; the extra letters must not make
     a derived word (Syria/Syrian) or an inflection (Lavrov/Lavrova).
     """
-    forms = sorted(_single_words(index.surfaces))
+    facts = index.facts()
+    forms = sorted(compress(facts.forms, facts.singles))
     # Only a form that starts another one can be cut from it: in sorted order the forms that
     # start with a form follow it at once, so the next form tells (C-level, no trait computed).
     starting = list(compress(forms, map(str.startswith, forms[1:], forms)))
@@ -541,10 +595,10 @@ def case_endings(index: NameIndex) -> list[Variant]:
     """
     out: list[Variant] = []
     surfaces = index.surfaces
-    singles = _single_words(surfaces)
-    spelled = list(map(inflection_bases, singles))
+    facts = index.facts()
+    spelled = facts.bases  # () for the forms of several words
     # Only the forms that spell out a base form are weighed (most spell none).
-    for form, spelled_out in zip(compress(singles, spelled), filter(None, spelled), strict=True):
+    for form, spelled_out in zip(compress(facts.forms, spelled), filter(None, spelled), strict=True):
         bases = [b for b in spelled_out if b in surfaces]
         if not bases:
             continue
@@ -575,11 +629,13 @@ def near_variants(index: NameIndex, score_cutoff: float = 90.0, prefer: Prefer |
     that are different entries are not joined (Austria/Australia). With a
     glossary (``prefer``), a form spelled the glossary's way is the canonical one.
     """
-    shaped = compress(index.surfaces, index.near_shapes(index.surfaces))
-    candidates = [f for f in shaped if index.name_like(f)]
-    if len(candidates) < 2:
+    facts = index.facts()
+    shaped = compress(zip(facts.forms, facts.keys, strict=True), facts.near_shapes)
+    picked = [(f, key) for f, key in shaped if index.name_like(f)]
+    if len(picked) < 2:
         return []
-    keys = index.keys(candidates)
+    candidates = [f for f, _ in picked]
+    keys = [key for _, key in picked]
     out: list[Variant] = []
     seen: set[str] = set()
     for i, j in _close_pairs(keys, score_cutoff):
