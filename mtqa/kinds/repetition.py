@@ -30,17 +30,41 @@ def check(rule: Rule, doc: Document) -> Iterator[Finding]:
     options: Options = rule.options
     text = doc.text
     tokens = doc.tokens
-    # Pairs of equal neighbours, found at C speed over the lower-cased texts; few are left to judge.
-    lowered = list(map(str.lower, tokens.texts))
-    for i in compress(range(len(lowered) - 1), map(eq, lowered, islice(lowered, 1, None))):
-        word = tokens.texts[i]
+    texts = tokens.texts
+    for i in _equal_neighbours(texts, text):
+        word = texts[i]
         if not word[0].isalpha() or any(c.isdigit() for c in word):
             continue
         end, second_start, second_end = tokens.ends[i], tokens.starts[i + 1], tokens.ends[i + 1]
         gap = text[end:second_start]
         if not gap or gap.strip(" \t") or (second_end < len(text) and text[second_end] in "'’"):
             continue
-        if lowered[i] in options.allow:
+        if word.lower() in options.allow:
             continue
         start = tokens.starts[i]
         yield rule.finding(start, second_end, text[start:second_end], word, word=word)
+
+
+def _equal_neighbours(texts: tuple[str, ...], text: str) -> list[int]:
+    """The indices i, in order, of the words equal to the next one in any case
+    (``texts[i].lower() == texts[i + 1].lower()``); ``text`` is the document's.
+
+    C-level passes: lower-casing every word costs most, so only neighbours of
+    the same length (a tenth of them) are lower-cased. Words equal in lower
+    case have the same length unless lower-casing changes a length: it does so
+    for one character only, "İ" (two characters in lower case; the tests check
+    every character), and a text that holds it has every word lower-cased.
+    """
+    indices = range(len(texts) - 1)
+    if _LONGER_IN_LOWER_CASE in text:
+        lowered = list(map(str.lower, texts))
+        return list(compress(indices, map(eq, lowered, islice(lowered, 1, None))))
+    lengths = list(map(len, texts))
+    same = list(compress(indices, map(eq, lengths, islice(lengths, 1, None))))
+    firsts = map(texts.__getitem__, same)
+    seconds = map(texts.__getitem__, map((1).__add__, same))
+    return list(compress(same, map(eq, map(str.lower, firsts), map(str.lower, seconds))))
+
+
+#: The only character whose lower-case form is longer than itself ("İ" -> "i̇").
+_LONGER_IN_LOWER_CASE = "\u0130"
