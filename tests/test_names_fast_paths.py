@@ -12,6 +12,9 @@
 - the romanization chunks, matched by a trie-shaped regex, are those the flat
   list of renderings (longest first) matches, and the key's substring tests
   pick the words its substitutions change;
+- a document's name words and the name words that stay mentions first in a
+  sentence, judged once per process and looked up per distinct word (lower-case
+  words never), are those ``is_name_word`` and ``_initial_name`` accept;
 - the facts of every form of an index (``NameIndex.facts``), read from the
   process-wide table or from known traits, are what the functions say of each
   form.
@@ -29,10 +32,14 @@ from mtqa.document import Document
 from mtqa.names import romanization, words
 from mtqa.names.cluster import _FACTS, NameIndex, _near_shape, index_document, index_mentions, traits
 from mtqa.names.mentions import (
+    _INITIAL,
+    _NAME_WORD,
     PARTICLES,
     DocumentMentions,
     Mention,
     _initial_name,
+    _initial_names,
+    _name_words,
     extract_mentions,
     is_name_word,
 )
@@ -265,3 +272,21 @@ def test_form_facts_are_the_functions_answers(cold: bool) -> None:
     assert (from_traits.keys, from_traits.near_shapes, from_traits.bases, from_traits.singles) == (
         keys, shapes, bases, singles
     )
+
+
+@pytest.mark.parametrize("source", ["text", "seed"])
+def test_name_words_judged_once_are_those_of_is_name_word(source: str) -> None:
+    text = TEXT if source == "text" else need(SEED).read_text(encoding="utf-8")
+    texts = Document(source, text).tokens.texts
+    expected = {t for t in texts if is_name_word(t)}
+    _NAME_WORD.clear()
+    cold = _name_words(texts)
+    assert cold == expected and _name_words(texts) == expected
+    assert "Ryabkov" in expected or source == "seed"
+    assert not any(w.islower() for w in _NAME_WORD)  # lower-case words are never looked up
+    own = {id(t) for t in texts}
+    assert all(id(w) in own for w in cold)  # the document's strings, not the table's
+    _INITIAL.clear()
+    initial = _initial_names(expected)
+    assert initial == {w for w in expected if _initial_name(w)} == _initial_names(expected)
+    assert initial != expected

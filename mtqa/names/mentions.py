@@ -29,7 +29,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Sequence
 from functools import lru_cache
-from itertools import chain, compress
+from itertools import chain, compress, filterfalse
 from operator import not_, or_
 from typing import Any, NamedTuple
 
@@ -136,30 +136,34 @@ def _columns(doc: Document) -> _Columns:
     return _Columns(*zip(*tokens, strict=True))
 
 
-#: Every word judged by ``is_name_word`` so far, and those of them that are name words. A
-#: document's name words are then one C-level set intersection with its distinct words, and
-#: only the words never seen before (a few, but for the first document) are judged.
-_JUDGED: set[str] = set()
-_NAME_WORDS: set[str] = set()
+#: Words judged by ``is_name_word`` so far (those not all in lower case), with its answer. Only a
+#: document's distinct words are looked up, and only those not all in lower case: a name word
+#: has a capital (its first letter, or the one after a particle's hyphen: "al-Assad"), so a
+#: word that ``str.islower`` accepts never is one, and most words are ruled out by that C-level
+#: test without a lookup (each lookup compares the word with the string of an earlier document).
+_NAME_WORD: dict[str, bool] = {}
 #: Forget the words seen when there are this many (a long run over many corpora).
 _NAME_WORD_MAX = 200_000
 
 
+def _name_words(texts: Sequence[str]) -> set[str]:
+    """The distinct words of ``texts`` that are name words (``is_name_word``), as ``texts`` spells them."""
+    maybe = list(filterfalse(str.islower, set(texts)))
+    found = list(map(_NAME_WORD.get, maybe))
+    if None in found:
+        if len(_NAME_WORD) > _NAME_WORD_MAX:
+            _NAME_WORD.clear()
+        judge = is_name_word.__wrapped__  # no lru cache needed: ``_NAME_WORD`` is the cache
+        for k in [k for k, f in enumerate(found) if f is None]:
+            found[k] = _NAME_WORD[maybe[k]] = judge(maybe[k])
+    # The words of this document, not the equal strings of ``_NAME_WORD``: each token's lookup
+    # below then compares it with a string of its own document.
+    return set(compress(maybe, found))
+
+
 def _name_flags(texts: Sequence[str]) -> list[bool]:
     """``is_name_word`` of every token, judged once per distinct word (never per token)."""
-    distinct = set(texts)
-    new = distinct.difference(_JUDGED)
-    if new:
-        if len(_JUDGED) > _NAME_WORD_MAX:
-            _JUDGED.clear()
-            _NAME_WORDS.clear()
-            new = distinct
-        _JUDGED.update(new)
-        # Only a word led by a capital, or one with a hyphen ("al-Assad"), can be a name word:
-        # the many new lower-case words are ruled out without a call apiece.
-        words = [w for w in new if w[:1].isupper() or "-" in w]
-        _NAME_WORDS.update(compress(words, map(is_name_word.__wrapped__, words)))  # no lru cache needed
-    here = distinct.intersection(_NAME_WORDS)
+    here = _name_words(texts)
     return list(map(here.__contains__, texts))
 
 
@@ -187,13 +191,33 @@ def _candidates(cols: _Columns, name: list[bool]) -> list[int]:
     # Openers and headline tokens (a token may be both: it is then barred twice, to no effect).
     placed = list(chain(compress(numbers, cols.opening), compress(numbers, cols.headline)))
     named = list(compress(placed, map(name.__getitem__, placed)))
-    barred = list(compress(named, map(not_, map(_initial_name, map(texts.__getitem__, named)))))
+    words = list(map(texts.__getitem__, named))
+    initial = _initial_names(set(words))
+    barred = list(compress(named, map(not_, map(initial.__contains__, words))))
     if not barred:
         return list(compress(numbers, name))
     kept = name.copy()
     for i in barred:
         kept[i] = False
     return list(compress(numbers, kept))
+
+
+#: Name words judged by ``_initial_name`` so far, with its answer (asked of a document's distinct
+#: words first in a sentence or in a headline: the same few hundred recur, "The", "But").
+_INITIAL: dict[str, bool] = {}
+
+
+def _initial_names(words: set[str]) -> set[str]:
+    """Those of ``words`` that ``_initial_name`` accepts."""
+    distinct = list(words)
+    found = list(map(_INITIAL.get, distinct))
+    if None in found:
+        if len(_INITIAL) > _NAME_WORD_MAX:
+            _INITIAL.clear()
+        judge = _initial_name.__wrapped__
+        for k in [k for k, f in enumerate(found) if f is None]:
+            found[k] = _INITIAL[distinct[k]] = judge(distinct[k])
+    return set(compress(distinct, found))
 
 
 def _given(text: str, cols: _Columns, i: int, name: Sequence[bool]) -> str:
