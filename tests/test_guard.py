@@ -7,7 +7,8 @@ import pickle
 import pytest
 import regex
 
-from mtqa.kinds._guard import Guarded, guard, occurrences, required_literals, scan_lines, stays_in_line
+from mtqa.kinds._guard import Guarded, guard, occurrences, scan_lines, stays_in_line
+from mtqa.kinds._literals import bits, required_literals, uses_ascii_digits
 from mtqa.kinds._text import phrase_matcher
 from mtqa.rulefile import builtin_rules_dir, load_rules
 
@@ -15,22 +16,31 @@ FLAGS = regex.V1 | regex.IGNORECASE
 
 LITERALS = [
     (r"\btold about\b", ("told about",)),
-    (r"\b(?<!within )[Ii]n the framework of\b", ("n the framework of",)),
-    (r"(?:^|(?<=[.!?] ))(?:By|On) the results of\b", (" the results of",)),
+    (r"\b(?<!within )[Ii]n the framework of\b", ("In the framework of", "in the framework of")),
+    (r"(?:^|(?<=[.!?] ))(?:By|On) the results of\b", ("By the results of", "On the results of")),
     (r"\bperspective(?= (?:projects?|areas?)\b)", ("perspective",)),
-    (r"colou?r", ("colo",)),  # the optional u ends the run
-    (r"hello{1,2}", ("hell",)),
-    (r"ab+cde", ("cde",)),  # 'b+' keeps one b, but the run ends there
+    (r"colou?r", ("color", "colour")),  # an optional letter: the texts with and without it
+    (r"hello{1,2}", ("hello",)),
+    (r"ab+cde", ("bcde",)),  # 'b+' ends with one b, then the run goes on
     (r"\p{L}+ foo\.", (" foo.",)),
     (r"[.!?] +(\d)\1 Mr\. Smith", (" Mr. Smith",)),
-    (r"\u00e9tat civil", ("tat civil",)),  # the escape is no literal: the run starts after it
-    (r"\b(May|June|July) (\d{1,2})\b", ("May", "June", "July")),  # no run of three: the alternatives
-    (r"(?:https?://)?(?:[\p{Cyrillic}\d-]+\.)+(?:рф|рус)(?!\p{L})", ("рф", "рус")),
+    (r"\u00e9tat civil", ("état civil",)),  # a code escape is its character
+    (r"\b(May|June|July) (\d{1,2})\b", ("May ", "July ", "June ")),  # the month and the space after it
+    (r"(?:https?://)?(?:[\p{Cyrillic}\d-]+\.)+(?:рф|рус)(?!\p{L})", (".рф", ".рус")),
     (r"\b(?:May|June)? (\d{1,2})\b", ()),  # optional alternatives guard nothing
-    (r"(?:a|bc) (?:de|fg)", ("de", "fg")),  # the set whose shortest member is longest
-    (r"ab\x41cde", ("cde",)),  # the escape is one character: two runs
-    (r"a\x41b", ()),  # no word of two letters
-    (r"one|two three", ()),  # an alternation at the top
+    (r"(?:a|bc) (?:de|fg)", ("a de", "a fg", "bc de", "bc fg")),  # each holds one of 'de' or 'fg': rarer
+    (r"ab\x41cde", ("abAcde",)),
+    (r"one|two three", ("one", "two three")),  # an alternation at the top: one of each branch
+    (r"foo(?=bar)baz", ("foobaz",)),  # a lookaround matches no text: its neighbours touch
+    (r"[^ab]cde", ("cde",)),  # a negated class is unknown
+    (r"x{2}yz", ("xxyz",)),
+    (r"\btold\s+about\b", ("about",)),  # the rarer word
+    (r"(?<![\p{L}\d])а(?![\p{L}])", ("а",)),  # one character outside ASCII is rare enough
+    (r"\b(?:in|on) (\w+)", ()),  # two letters and a space are too common to guard
+    (r"(?:foo){e<=1}bar", ()),  # fuzzy matching: a match need not hold 'foo'
+    (r"(?(1)ab|cd)", ()),  # syntax the reader does not follow: nothing
+    (r"(?#note)told", ()),
+    (r"\N{EM DASH}told", ()),
     (r"(?x) told about", ()),  # verbose: spaces are no literal
     (r"[abc]d?", ()),
 ]
@@ -147,3 +157,41 @@ def test_a_guarded_pattern_survives_pickling_with_its_literals_registered() -> N
     assert isinstance(copy, Guarded) and copy.literals == ("solemn atmosphere",)
     text = "In a Solemn Atmosphere.\nno"
     assert [m.span() for m in copy.finditer(text)] == [(5, 22)]
+
+
+def test_a_small_class_stands_for_each_of_its_members() -> None:
+    expected = {mark + quote + " " + dash for mark in ".," for quote in "”\"»" for dash in "—–-"}
+    assert set(required_literals(r'[.,]([”"»]) [—–-](?= said)')) == expected
+
+
+def test_digits_are_read_as_ascii_digits_and_say_so() -> None:
+    pattern = r"(?<!\d)(\d{1,3})[ \u00a0](\d{3})(?!\d)"
+    literals = required_literals(pattern)
+    assert set(literals) == {f"{a}{space}{b}" for a in "0123456789" for space in " \u00a0" for b in "0123456789"}
+    assert uses_ascii_digits(pattern, literals)
+    assert not uses_ascii_digits(r"abc 12", ("abc 12",))  # no \\d: the digits are as written
+
+
+@pytest.mark.parametrize("text", ["In 12 345 cases.", "Нет: ١٢ ٣٤٥ and 12 345.", "No number\nat all", "٣ ٤٥٦"])
+def test_a_guard_on_digits_scans_texts_with_other_digits_in_full(text: str) -> None:
+    pattern = r"(?<!\d)(\d{1,3}) (\d{3})(?!\d)"
+    compiled = regex.compile(pattern, regex.V1)
+    guarded = guard(compiled, pattern)
+    assert [m.span() for m in guarded.finditer(text)] == [m.span() for m in compiled.finditer(text)]
+
+
+def test_one_pass_finds_literals_as_written_only_where_their_case_matches() -> None:
+    guard(regex.compile(r"\bUSSR\b", regex.V1), r"\bUSSR\b")
+    guard(regex.compile(r"\bthe ussr\b", FLAGS), r"\bthe ussr\b")
+    text = "The USSR, the ussr and Ussr.\nUSSR"
+    assert occurrences(text, False)["USSR"] == [4, 29]
+    assert occurrences(text, True)["the ussr"] == [0, 10]
+    # Casefolding lengthens "ß": each set is then searched on its own, at the text's own offsets.
+    longer = "Straße: the USSR\nThe Ussr"
+    assert occurrences(longer, False)["USSR"] == [12]
+    assert occurrences(longer, True)["the ussr"] == [9, 18]
+
+
+@pytest.mark.parametrize(("common", "rare"), [("the", "framework"), ("in", "US"), (", ", "” —"), ("0", "0 0")])
+def test_bits_rank_a_rarer_text_higher(common: str, rare: str) -> None:
+    assert bits(common) < bits(rare)

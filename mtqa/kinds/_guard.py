@@ -20,108 +20,7 @@ from typing import Any, cast
 import regex
 
 from mtqa import document
-
-#: Escapes that stand for one literal character (any other escaped letter is a class or an anchor).
-_LITERAL_ESCAPES = frozenset(".^$*+?{}[]()|\\/-'\"#&~ ,:;!<>=@%`")
-_QUANTIFIERS = "?*{"
-
-
-def required_literals(pattern: str) -> tuple[str, ...]:
-    """Texts of which every match of ``pattern`` holds at least one; () when unsure.
-
-    Read from the top level of the pattern only. The longest run of plain
-    characters wins (groups, classes, escapes such as ``\\b`` and anything a
-    quantifier makes optional end a run); without a run of three characters, a
-    group of plain alternatives that is not optional ("(January|February|...)").
-    An alternation at the top level or verbose mode gives ().
-    """
-    if regex.search(r"\(\?[a-zA-Z]*x", pattern):
-        return ()  # verbose: spaces are no literal
-    runs: list[str] = []
-    choices: list[tuple[str, ...]] = []
-    run: list[str] = []
-    i, size = 0, len(pattern)
-
-    def close() -> None:
-        if run:
-            runs.append("".join(run))
-            run.clear()
-
-    while i < size:
-        c = pattern[i]
-        if c == "\\":
-            nxt = pattern[i + 1 : i + 2]
-            if nxt and nxt in _LITERAL_ESCAPES:
-                run.append(nxt)
-                i += 2
-            else:
-                close()
-                i = _skip_escape(pattern, i)
-        elif c == "(":
-            close()
-            end = _skip_group(pattern, i)
-            alternatives = _plain_alternatives(pattern[i:end])
-            optional = pattern[end : end + 1] in ("?", "*") or pattern.startswith("{0", end)
-            if alternatives and not optional:
-                choices.append(alternatives)
-            i = end
-        elif c == "[":
-            close()
-            i = _skip_class(pattern, i)
-        elif c == "|":
-            return ()
-        elif c in ".^$":
-            close()
-            i += 1
-        elif c in _QUANTIFIERS:
-            if run:
-                run.pop()  # the character before an optional quantifier may be absent
-            close()
-            i = _skip_quantifier(pattern, i)
-        elif c == "+":
-            close()
-            i = _skip_quantifier(pattern, i)
-        else:
-            run.append(c)
-            i += 1
-    close()
-    candidates = [c for c in [(run,) for run in runs] + choices if _weakest(c) >= _MIN_WORD]
-    return max(candidates, key=_rarity, default=())
-
-
-#: A candidate is worth a look-up when each of its alternatives has a word this long.
-_MIN_WORD = 2
-_WORD = regex.compile(r"\w+")
-
-
-def _rarity(candidate: tuple[str, ...]) -> tuple[int, int, int]:
-    """How rare a candidate's text is likely to be, for ``max``: the length of the longest
-    word of its weakest alternative ("the" is common, "framework" rare), less two when there
-    are alternatives (each is one more search), then fewer alternatives, then more characters."""
-    weakest = _weakest(candidate)
-    penalty = _ALTERNATIVES_PENALTY if len(candidate) > 1 else 0
-    return (weakest - penalty, -len(candidate), min(map(len, candidate)))
-
-
-_ALTERNATIVES_PENALTY = 2
-
-
-def _weakest(candidate: tuple[str, ...]) -> int:
-    """The length of the longest word of the candidate's weakest alternative."""
-    return min(max(map(len, _WORD.findall(alt)), default=0) for alt in candidate)
-
-
-_PLAIN_GROUP = regex.compile(r"\((?:\?[a-zA-Z]*(?:-[a-zA-Z]+)?:|\?P?<\w+>)?([\w '’,-]+(?:\|[\w '’,-]+)*)\)")
-
-
-def _plain_alternatives(group: str) -> tuple[str, ...]:
-    """The alternatives of a group of plain text ("(?:May|June)"), or ()."""
-    m = _PLAIN_GROUP.fullmatch(group)
-    if m is None:
-        return ()
-    parts = m.group(1).split("|")
-    return tuple(parts) if all(parts) else ()
-
+from mtqa.kinds._literals import required_literals, uses_ascii_digits
 
 _ESCAPE_DIGITS = {"x": 2, "u": 4, "U": 8}
 
@@ -186,14 +85,6 @@ def _skip_group(pattern: str, i: int) -> int:
     return j
 
 
-def _skip_quantifier(pattern: str, i: int) -> int:
-    """The index after the quantifier at i and its lazy or possessive mark."""
-    j = pattern.index("}", i) + 1 if pattern[i] == "{" and "}" in pattern[i:] else i + 1
-    if pattern[j : j + 1] in ("?", "+"):
-        j += 1
-    return j
-
-
 @lru_cache(maxsize=4)
 def casefolded(text: str) -> str:
     """``text.casefold()``, kept for the few texts being checked (every guarded rule asks)."""
@@ -206,26 +97,44 @@ class Guarded:
     Unless the pattern ignores case, the literals are looked for as written;
     otherwise casefolded, in the casefolded text. When a match might hold a
     line break (``stays_in_line`` is False), a text that holds a literal is
-    scanned whole. Where the literals are is read from ``occurrences``: one
-    pass over a text finds those of every guarded rule.
+    scanned whole; so is every text when the pattern has no literals, or when
+    its literals stand for ``\\d`` and the text has digits other than ASCII
+    ones. Where the literals are is read from ``occurrences``: one pass over a
+    text finds those of every guarded rule. The literals are read from the
+    pattern on first use, those of every guard at once (``occurrences``), so a
+    run that scans nothing does not pay for reading them.
     """
 
-    __slots__ = ("_in_line", "flags", "fold", "literals", "pattern", "source")
+    __slots__ = ("_digits", "_in_line", "_literals", "flags", "fold", "pattern", "source")
 
-    def __init__(self, pattern: regex.Pattern[str], literals: tuple[str, ...], source: str, flags: int) -> None:
+    def __init__(self, pattern: regex.Pattern[str], source: str, flags: int) -> None:
         self.pattern, self.source, self.flags = pattern, source, flags
         self.fold = bool(flags & regex.IGNORECASE) or regex.search(r"\(\?[a-zA-Z]*i", source) is not None
-        self.literals = tuple(lit.casefold() for lit in literals) if self.fold else literals
+        self._literals: tuple[str, ...] | None = None
+        self._digits = False
         self._in_line: bool | None = None
-        _LITERALS.add(self.fold, self.literals)  # before any search: each new literal rebuilds the automata
+        _PENDING.append(self)
 
     def __reduce__(self) -> tuple[Any, ...]:
-        # Rebuilt through ``__init__``, so that a copy in another process registers its literals.
-        return (Guarded, (self.pattern, self.literals, self.source, self.flags))
+        # Rebuilt through ``__init__``: a copy in another process reads its literals there.
+        return (Guarded, (self.pattern, self.source, self.flags))
+
+    @property
+    def literals(self) -> tuple[str, ...]:
+        """The texts one of which every match holds (casefolded when the pattern ignores case)."""
+        if self._literals is None:
+            literals = required_literals(self.source)
+            self._digits = uses_ascii_digits(self.source, literals)
+            self._literals = tuple(lit.casefold() for lit in literals) if self.fold else literals
+            _LITERALS.add(self.fold, self._literals)
+        return self._literals
 
     def finditer(self, text: str) -> Iterator[regex.Match[str]]:
+        literals = self.literals
+        if not literals or (self._digits and other_digits(text)):
+            return cast("Iterator[regex.Match[str]]", self.pattern.finditer(text))
         found = occurrences(text, self.fold)
-        hits = [found[literal] for literal in self.literals if literal in found]
+        hits = [found[literal] for literal in literals if literal in found]
         if not hits:
             return iter(())
         if self._in_line is None:
@@ -238,6 +147,17 @@ class Guarded:
         return cast("Iterator[regex.Match[str]]", self.pattern.finditer(text))
 
 
+#: Guards whose literals are not read yet.
+_PENDING: list[Guarded] = []
+_OTHER_DIGIT = regex.compile(r"\d(?<![0-9])")
+
+
+@lru_cache(maxsize=4)
+def other_digits(text: str) -> bool:
+    """True when ``text`` holds a decimal digit other than 0-9 (which ``\\d`` also matches)."""
+    return _OTHER_DIGIT.search(text) is not None
+
+
 def _windows(text: str, offsets: Iterable[int]) -> list[tuple[int, int]]:
     """The lines of ``text`` (with their line breaks) that hold ``offsets``, in order."""
     starts = line_starts(text)
@@ -247,30 +167,54 @@ def _windows(text: str, offsets: Iterable[int]) -> list[tuple[int, int]]:
 
 
 class _Literals:
-    """Every guarded literal seen so far, as written and casefolded, each set searched
-    with one Aho-Corasick automaton (pyahocorasick), rebuilt when a literal is added."""
+    """Every guarded literal seen so far, as written and casefolded, searched with
+    Aho-Corasick automata (pyahocorasick), rebuilt when a literal is added.
+
+    The ``both`` automaton holds the casefolded form of every literal: one pass over
+    the casefolded text finds them all, the ones as written checked against the text
+    where they are found. A text whose casefolded form is longer (ß, ŉ) has other
+    offsets, so there each set is searched on its own (``automaton``).
+    """
 
     def __init__(self) -> None:
         self.words: dict[bool, set[str]] = {False: set(), True: set()}
-        self.automata: dict[bool, Any] = {}
+        self.automata: dict[object, Any] = {}
         self.version = 0
 
     def add(self, fold: bool, literals: tuple[str, ...]) -> None:
         if not self.words[fold].issuperset(literals):
             self.words[fold].update(literals)
-            self.automata.pop(fold, None)
+            self.automata.clear()
             self.version += 1
 
     def automaton(self, fold: bool) -> Any:
+        """The literals of one set, as they are: each found as ``(length - 1, literal)``."""
         if fold not in self.automata:
-            import ahocorasick
-
-            automaton = ahocorasick.Automaton()
-            for literal in self.words[fold]:
-                automaton.add_word(literal, (len(literal) - 1, literal))
-            automaton.make_automaton()
-            self.automata[fold] = automaton
+            self.automata[fold] = _automaton({literal: (len(literal) - 1, literal) for literal in self.words[fold]})
         return self.automata[fold]
+
+    def both(self) -> Any:
+        """Every literal casefolded: each found as ``(length - 1, (literal as written, ...), folded
+        literal or None)``."""
+        if "both" not in self.automata:
+            keys: dict[str, tuple[list[str], list[str]]] = {}
+            for fold in (False, True):
+                for literal in self.words[fold]:
+                    keys.setdefault(literal.casefold(), ([], []))[fold].append(literal)
+            self.automata["both"] = _automaton({
+                key: (len(key) - 1, tuple(written), folded[0] if folded else None)
+                for key, (written, folded) in keys.items()})
+        return self.automata["both"]
+
+
+def _automaton(values: dict[str, object]) -> Any:
+    import ahocorasick
+
+    automaton = ahocorasick.Automaton()
+    for key, value in values.items():
+        automaton.add_word(key, value)
+    automaton.make_automaton()
+    return automaton
 
 
 _LITERALS = _Literals()
@@ -278,19 +222,36 @@ _LITERALS = _Literals()
 
 def occurrences(text: str, fold: bool) -> dict[str, list[int]]:
     """Where each guarded literal starts in ``text`` (casefolded when ``fold``)."""
-    return _occurrences(text, fold, _LITERALS.version)
+    while _PENDING:
+        _ = _PENDING.pop().literals  # each new literal rebuilds the automata: read them all first
+    return _occurrences(text, _LITERALS.version)[fold]
 
 
-@lru_cache(maxsize=8)
-def _occurrences(text: str, fold: bool, version: int) -> dict[str, list[int]]:
-    """One pass over the text for all the literals (``version`` names the set of literals)."""
-    found: dict[str, list[int]] = {}
-    if not _LITERALS.words[fold]:
-        return found
-    hay = casefolded(text) if fold else text
-    for end, (back, literal) in _LITERALS.automaton(fold).iter(hay):
-        found.setdefault(literal, []).append(end - back)
-    return found
+@lru_cache(maxsize=4)
+def _occurrences(text: str, version: int) -> tuple[dict[str, list[int]], dict[str, list[int]]]:
+    """Where each literal as written, and each casefolded one, starts in the text: one
+    pass over it when casefolding keeps its offsets (``version`` names the set of literals)."""
+    written: dict[str, list[int]] = {}
+    folded: dict[str, list[int]] = {}
+    hay = casefolded(text)
+    if len(hay) != len(text):
+        for fold, found in ((False, written), (True, folded)):
+            if not _LITERALS.words[fold]:
+                continue  # an automaton without words cannot search
+            for end, (back, literal) in _LITERALS.automaton(fold).iter(hay if fold else text):
+                found.setdefault(literal, []).append(end - back)
+        return written, folded
+    if not _LITERALS.words[False] and not _LITERALS.words[True]:
+        return written, folded
+    startswith = text.startswith
+    for end, (back, literals, fold) in _LITERALS.both().iter(hay):
+        start = end - back
+        for literal in literals:
+            if startswith(literal, start):
+                written.setdefault(literal, []).append(start)
+        if fold is not None:
+            folded.setdefault(fold, []).append(start)
+    return written, folded
 
 
 @lru_cache(maxsize=4)
@@ -299,10 +260,9 @@ def line_starts(text: str) -> tuple[int, ...]:
     return document.line_starts(text)
 
 
-def guard(pattern: regex.Pattern[str], source: str) -> regex.Pattern[str] | Guarded:
-    """``pattern`` (compiled from ``source``) behind its required literals, when it has some."""
-    literals = required_literals(source)
-    return Guarded(pattern, literals, source, pattern.flags) if literals else pattern
+def guard(pattern: regex.Pattern[str], source: str) -> Guarded:
+    """``pattern`` (compiled from ``source``) behind the literals its matches hold."""
+    return Guarded(pattern, source, pattern.flags)
 
 
 def scan_lines(pattern: regex.Pattern[str], text: str, offsets: Iterable[int]) -> Iterator[regex.Match[str]]:
