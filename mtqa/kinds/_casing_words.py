@@ -51,17 +51,33 @@ class Words:
 
     @cached_property
     def _split(self) -> tuple[tuple[str, ...], tuple[str, ...]]:
-        """The distinct words with no capital (``str.islower``), and the others."""
-        ordered = tuple(self.distinct)
-        lower = tuple(map(str.islower, ordered))
-        return tuple(compress(ordered, lower)), tuple(compress(ordered, map(operator.not_, lower)))
+        """The distinct words with no capital (``str.islower``) that are no ordinary English
+        word, and the words with a capital (not ``str.islower``).
+
+        Most words of a document are common lower-case words that earlier documents
+        wrote too: one set difference with those (``_COMMON``) leaves the few others,
+        which alone are tested for case and, when new, judged by the lexicon.
+        """
+        if len(_COMMON) + len(_RARE) > _JUDGED_MAX:
+            _COMMON.clear()
+            _RARE.clear()
+        others = tuple(self.distinct.difference(_COMMON))
+        lower = tuple(map(str.islower, others))
+        rare = tuple(compress(others, lower))
+        new = set(rare).difference(_RARE)  # lower-case words no earlier document wrote
+        if new:
+            common = common_among(new)
+            _COMMON.update(common)
+            _RARE.update(new - common)
+            rare = tuple(filterfalse(common.__contains__, rare))
+        return rare, tuple(compress(others, map(operator.not_, lower)))
 
     @cached_property
     def rare_lower(self) -> frozenset[str]:
         """The all-lower-case words of letters only ("kabul", not "covid-19") that are no
         ordinary English word (the lexicon's ``is_common_word``; a lower-case word is its
         own lower-case form). The lexicon rules out most, so letters are tested after."""
-        return frozenset(where(str.isalpha, _rare(self._split[0])))
+        return frozenset(where(str.isalpha, self._split[0]))
 
     @cached_property
     def _cased_alpha(self) -> tuple[str, ...]:
@@ -142,25 +158,9 @@ class Words:
         return [i for i in spots if texts[i] in written]
 
 
-def _rare(lower: tuple[str, ...]) -> tuple[str, ...]:
-    """The words of ``lower`` (all lower-case) that the lexicon does not know as common words.
-
-    Most words of a document came in earlier documents too, so the lexicon is
-    asked only about words not seen before in this process: ``_JUDGED`` holds
-    the words asked about, ``_RARE`` those of them it does not know. Both are
-    dropped together when they grow large.
-    """
-    if len(_JUDGED) > _JUDGED_MAX:
-        _JUDGED.clear()
-        _RARE.clear()
-    new = set(filterfalse(_JUDGED.__contains__, lower))
-    if new:
-        _RARE.update(new - common_among(new))
-        _JUDGED.update(new)
-    return tuple(filter(_RARE.__contains__, lower))
-
-
-_JUDGED: set[str] = set()
+#: Lower-case words judged so far in this process: the lexicon's common words, and the
+#: others. Both are dropped together when they grow large.
+_COMMON: set[str] = set()
 _RARE: set[str] = set()
 _JUDGED_MAX = 500_000
 
@@ -189,5 +189,5 @@ def words(doc: Document) -> Words:
 def forget() -> None:
     """Drop every document's tables and the words judged (for a benchmark that times building them)."""
     _KEPT.clear()
-    _JUDGED.clear()
+    _COMMON.clear()
     _RARE.clear()
