@@ -15,6 +15,8 @@
 - a document's name words and the name words that stay mentions first in a
   sentence, judged once per process and looked up per distinct word (lower-case
   words never), are those ``is_name_word`` and ``_initial_name`` accept;
+- the close pairs of keys, each key scored only against keys of a length that
+  may reach the cutoff, are those of scoring every pair;
 - the facts of every form of an index (``NameIndex.facts``), read from the
   process-wide table or from known traits, are what the functions say of each
   form.
@@ -30,7 +32,15 @@ from wordfreq import zipf_frequency
 
 from mtqa.document import Document
 from mtqa.names import romanization, words
-from mtqa.names.cluster import _FACTS, NameIndex, _near_shape, index_document, index_mentions, traits
+from mtqa.names.cluster import (
+    _FACTS,
+    NameIndex,
+    _close_pairs,
+    _near_shape,
+    index_document,
+    index_mentions,
+    traits,
+)
 from mtqa.names.mentions import (
     _INITIAL,
     _NAME_WORD,
@@ -290,3 +300,45 @@ def test_name_words_judged_once_are_those_of_is_name_word(source: str) -> None:
     initial = _initial_names(expected)
     assert initial == {w for w in expected if _initial_name(w)} == _initial_names(expected)
     assert initial != expected
+
+
+def _all_close_pairs(keys: list[str], cutoff: float) -> list[tuple[int, int]]:
+    from rapidfuzz import fuzz
+
+    n = len(keys)
+    return [(i, j) for i in range(n) for j in range(i + 1, n) if fuzz.ratio(keys[i], keys[j], score_cutoff=cutoff)]
+
+
+@pytest.mark.parametrize("size", [12, 40, 41, 150])
+def test_close_pairs_by_length_are_those_of_every_pair(size: int) -> None:
+    rng = random.Random(size)
+    letters = "абвгдеклмнорсти"
+    keys: list[str] = []
+    while len(keys) < size:
+        word = list("".join(rng.choice(letters) for _ in range(rng.randint(0, 13))))
+        keys.append("".join(word))
+        # Near copies: a letter dropped, added, changed, or two added (the length bound's edge).
+        for _ in range(rng.randint(0, 3)):
+            copy = list(word)
+            k = rng.randint(0, len(copy))
+            choice = rng.randrange(4)
+            if choice == 0 and copy:
+                copy.pop(k - 1)
+            elif choice == 1:
+                copy.insert(k, rng.choice(letters))
+            elif choice == 2 and copy:
+                copy[k - 1] = rng.choice(letters)
+            else:
+                copy[k:k] = rng.choice(letters) + rng.choice(letters)
+            keys.append("".join(copy))
+    keys = keys[:size]
+    rng.shuffle(keys)
+    for cutoff in (50.0, 85.0, 90.0, 95.0, 100.0):
+        assert _close_pairs(keys, cutoff) == _all_close_pairs(keys, cutoff)
+    assert _close_pairs(keys, 90.0)  # some pairs are close
+
+
+def test_close_pair_at_the_length_bound() -> None:
+    # 9 and 11 letters, the shorter inside the longer: ratio 100 * (1 - 2 / 20) = 90 exactly.
+    assert _close_pairs(["абвгдежзикл", "абвгдежзи"], 90.0) == [(0, 1)]
+    assert _close_pairs(["абвгдежзиклм", "абвгдежзи"], 90.0) == []

@@ -663,21 +663,48 @@ _ROWS_MAX = 3000
 
 
 def _close_pairs(keys: Sequence[str], score_cutoff: float) -> list[tuple[int, int]]:
-    """(i, j), i < j, of the keys whose rapidfuzz ratio reaches the cutoff, in row-major order."""
+    """(i, j), i < j, of the keys whose rapidfuzz ratio reaches the cutoff, in row-major order.
+
+    Up to ``_ROWS_MAX`` keys, each key is scored only against the keys whose length
+    lets the ratio reach the cutoff (``_longest_reach``): sorted by length, those
+    are a stretch of the keys that follow it.
+    """
     from rapidfuzz import fuzz, process
 
     n = len(keys)
-    if n <= _PAIRWISE_MAX:
-        ratio = fuzz.ratio
-        return [(i, j) for i in range(n) for j in range(i + 1, n) if ratio(keys[i], keys[j], score_cutoff=score_cutoff)]
-    if n <= _ROWS_MAX:
-        out = []
-        for i in range(n - 1):
-            found = process.extract(keys[i], keys[i + 1 :], scorer=fuzz.ratio, score_cutoff=score_cutoff, limit=None)
-            out += [(i, i + 1 + j) for j in sorted(m[2] for m in found)]
-        return out
-    scores = process.cdist(keys, keys, scorer=fuzz.ratio, score_cutoff=score_cutoff, workers=1)
-    return [(int(i), int(j)) for i, j in zip(*scores.nonzero(), strict=True) if i < j]
+    if n > _ROWS_MAX:
+        scores = process.cdist(keys, keys, scorer=fuzz.ratio, score_cutoff=score_cutoff, workers=1)
+        return [(int(i), int(j)) for i, j in zip(*scores.nonzero(), strict=True) if i < j]
+    order = sorted(range(n), key=lambda k: len(keys[k]))
+    ordered = [keys[k] for k in order]
+    lengths = [len(key) for key in ordered]
+    ratio = fuzz.ratio
+    out = []
+    for p in range(n - 1):
+        end = bisect.bisect_right(lengths, _longest_reach(lengths[p], score_cutoff), p + 1)
+        if end == p + 1:
+            continue
+        key = ordered[p]
+        if n <= _PAIRWISE_MAX:
+            close = [q for q in range(p + 1, end) if ratio(key, ordered[q], score_cutoff=score_cutoff)]
+        else:
+            found = process.extract(key, ordered[p + 1 : end], scorer=fuzz.ratio, score_cutoff=score_cutoff, limit=None)
+            close = [p + 1 + m[2] for m in found]
+        for q in close:
+            i, j = order[p], order[q]
+            out.append((i, j) if i < j else (j, i))
+    out.sort()
+    return out
+
+
+def _longest_reach(length: int, score_cutoff: float) -> float:
+    """The longest key a key of ``length`` letters may reach the cutoff with (a little more, never less).
+
+    The ratio is ``100 * (1 - d / (a + b))`` for the indel distance ``d`` of keys of
+    ``a`` and ``b`` letters, and ``d >= b - a``: so ``b <= a * (200 - cutoff) / cutoff``.
+    The margin keeps a key exactly at the bound from being lost to rounding.
+    """
+    return length * (200.0 - score_cutoff) / score_cutoff + 1e-6
 
 
 # -- glossary ----------------------------------------------------------------------

@@ -29,7 +29,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Sequence
 from functools import lru_cache
-from itertools import chain, compress, filterfalse
+from itertools import compress, filterfalse
 from operator import not_, or_
 from typing import Any, NamedTuple
 
@@ -183,23 +183,20 @@ def _candidates(cols: _Columns, name: list[bool]) -> list[int]:
     """The tokens that are single-word mentions: name words, but first in a sentence or in a
     headline only when ``_initial_name`` says so.
 
-    Sentence openers and headline tokens are few: only they are looked at one by one (C-level
-    maps), the other name words are taken by one C-level ``compress`` over the flags.
+    The name words are taken by one C-level ``compress`` over the flags; then only they
+    (a tenth of the tokens) are looked at, by C-level maps: which stand first or in a
+    headline, which of those ``_initial_name`` bars.
     """
     texts = cols.texts
-    numbers = _numbers(len(texts))
-    # Openers and headline tokens (a token may be both: it is then barred twice, to no effect).
-    placed = list(chain(compress(numbers, cols.opening), compress(numbers, cols.headline)))
-    named = list(compress(placed, map(name.__getitem__, placed)))
-    words = list(map(texts.__getitem__, named))
+    named = list(compress(_numbers(len(texts)), name))
+    placed = map(or_, map(cols.opening.__getitem__, named), map(cols.headline.__getitem__, named))
+    first = list(compress(named, placed))
+    words = list(map(texts.__getitem__, first))
     initial = _initial_names(set(words))
-    barred = list(compress(named, map(not_, map(initial.__contains__, words))))
+    barred = set(compress(first, map(not_, map(initial.__contains__, words))))
     if not barred:
-        return list(compress(numbers, name))
-    kept = name.copy()
-    for i in barred:
-        kept[i] = False
-    return list(compress(numbers, kept))
+        return named
+    return list(filterfalse(barred.__contains__, named))
 
 
 #: Name words judged by ``_initial_name`` so far, with its answer (asked of a document's distinct
