@@ -17,7 +17,8 @@ import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import cached_property
-from itertools import accumulate, repeat
+from itertools import accumulate, compress, repeat
+from operator import add, itemgetter, methodcaller, not_, sub
 from typing import NamedTuple, overload
 
 #: A word: letters and digits, joined by inner hyphens or apostrophes
@@ -34,15 +35,27 @@ _NO_BREAK_AFTER = frozenset(
 )
 #: The word right before a full stop (looked for in the 12 characters before it).
 _LAST_WORD_RE = re.compile(r"([^\W\d_]+)$")
-_SENTENCE_END_RE = re.compile(r"[.!?…]+[\"”’»)\]]*(?=\s)")
-_OPENING_QUOTES = "\"“«„‘'("
+#: A full stop, ! or ? (or a run of them) and the quotes or brackets closing with it, before a
+#: space; then, on its line, the next character that is no space (group 2, '' at the line's
+#: end) and the first word after spaces, quotes and marks (group 3, when there is one).
+_SENTENCE_END_RE = re.compile(
+    r"([.!?…])[.!?…]*[\"”’»)\]]*(?=\s)(?=[^\S\n]*(\S?))(?=(?:[^\S\n]|[\"“«„‘'(*#>\-–—•])*([^\W_])?)"
+)
+#: Every space but the line break (each character ``str.isspace`` and ``\\s`` accept: none is
+#: above U+3000, which the tests check over all of Unicode).
+_SPACES = "".join(c for c in map(chr, range(0x3001)) if c.isspace() and c != "\n")
 #: What a line's first word may follow: spaces, opening quotes, Markdown and bullet marks.
-_LINE_HEAD_RE = re.compile(r"^(?:[^\S\n]|[\"“«„‘'(*#>\-–—•])*", re.MULTILINE)
-#: After an opening quote, a colon, or a bullet, a capital is normal. (The lookahead
-#: first lets the scan skip, at C speed, every character that can start no match.)
-_OPENER_RE = re.compile(r"(?=[\"“«„‘(:•·–—-])(?:(?:^|(?<=\s))[\"“«„‘(]|:\s+|[•·–—-]\s+(?=[\"“«„]?[A-Z]))", re.MULTILINE)
+_LINE_HEAD_CHARS = _SPACES + "\"“«„‘'(*#>-–—•"
+#: After an opening quote, a colon, or a bullet, a capital is normal: the word that starts
+#: at most two spaces, quotes or marks further on the line (group 1 ends where it starts).
+#: The first lookahead lets the scan skip, at C speed, every character that starts no match.
+_OPENER_RE = re.compile(
+    r"(?=[\"“«„‘(:•·–—-])(?:(?:^|(?<=\s))[\"“«„‘(]|:[^\S\n]+|[•·–—-][^\S\n]+(?=[\"“«„]?[A-Z]))"
+    r"(?=((?:[^\S\n]|[\"“«„‘'(*#>\-–—•]){0,2}+)[^\W_])",
+    re.MULTILINE,
+)
 _HEADLINE_MAX_WORDS = 20
-_LINE_END_PUNCT = ".!?…:;,\"”’»)]"
+_LINE_END_PUNCT = tuple(".!?…:;,\"”’»)]")
 
 
 def line_starts(text: str) -> tuple[int, ...]:
@@ -154,39 +167,37 @@ class Document:
 
     @cached_property
     def lines(self) -> tuple[Line, ...]:
-        text = self.text
+        # C-level passes over the lines' texts: a line ends before its '\r' (CRLF keeps
+        # the file's offsets); only lines without closing punctuation may be headlines.
+        texts = self.text.split("\n")
         starts = self.line_starts
-        ends = [start - 1 for start in starts[1:]]
-        ends.append(len(text))
-        out = []
-        for start, end in zip(starts, ends, strict=True):
-            if end > start and text[end - 1] == "\r":
-                end -= 1
-            out.append(Line(start, end, _is_headline(text[start:end])))
-        return tuple(out)
+        ends = map(sub, map(add, starts, map(len, texts)), map(str.endswith, texts, repeat("\r")))
+        stripped = list(map(str.strip, texts))
+        closed = map(str.endswith, stripped, repeat(_LINE_END_PUNCT))
+        headline = [False] * len(texts)
+        for i in compress(range(len(texts)), map(not_, closed)):
+            headline[i] = _is_headline(stripped[i])
+        for i in compress(range(len(texts)), map(str.startswith, stripped, repeat("#"))):
+            headline[i] = True
+        return tuple(map(_new_tuple, repeat(Line), zip(starts, ends, headline, strict=True)))
 
     @cached_property
     def sentence_starts(self) -> frozenset[int]:
         """Offsets where a sentence (or quotation) begins: a capital is expected there.
 
-        Three scans of the whole text: the first word of each line, the word after
-        each full stop that ends a sentence, and the word after an opening quote,
-        a colon or a bullet. None of them looks past the end of its line.
+        The first word of each line, the word after each full stop that ends a
+        sentence, and the word right after an opening quote, a colon or a bullet.
+        None of them looks past the end of its line.
         """
         text = self.text
-        size = len(text)
-        starts = {m.end() for m in _LINE_HEAD_RE.finditer(text) if m.end() < size and text[m.end()].isalnum()}
-        for cut, end in self._sentence_ends:
-            pos = _first_word(text, cut, end)
-            if pos is not None:
-                starts.add(pos)
-        for m in _OPENER_RE.finditer(text):
-            if "\n" in m.group():
-                continue  # a colon or a bullet at the end of a line opens nothing on it
-            end = _line_end(text, m.end())
-            pos = _first_word(text, m.end(), end)
-            if pos is not None and pos - m.end() <= 2:
-                starts.add(pos)
+        # A line's first word: its text once spaces, quotes and Markdown or bullet marks are stripped.
+        texts = text.split("\n")
+        rests = list(map(str.lstrip, texts, repeat(_LINE_HEAD_CHARS)))
+        heads = map(sub, map(add, self.line_starts, map(len, texts)), map(len, rests))
+        starts = set(compress(heads, map(str.isalnum, map(itemgetter(slice(0, 1)), rests))))
+        starts.update(self._sentence_breaks[1])
+        # Group 1 of an opener's lookahead ends where its word starts.
+        starts.update(map(methodcaller("end", 1), _OPENER_RE.finditer(text)))
         return frozenset(starts)
 
     @cached_property
@@ -194,28 +205,33 @@ class Document:
         """(start, end) of each sentence; sentences never cross a line."""
         out: list[tuple[int, int]] = []
         text = self.text
-        cuts = self._sentence_ends
+        cuts = self._sentence_breaks[0]
         j, size = 0, len(cuts)
         for line in self.lines:
             begin = line.start
-            while j < size and cuts[j][0] <= line.end:
-                out.append((begin, cuts[j][0]))
-                begin = _skip_space(text, cuts[j][0], line.end)
+            while j < size and cuts[j] <= line.end:
+                out.append((begin, cuts[j]))
+                begin = _skip_space(text, cuts[j], line.end)
                 j += 1
             if begin < line.end:
                 out.append((begin, line.end))
         return tuple((s, e) for s, e in out if text[s:e].strip())
 
     @cached_property
-    def _sentence_ends(self) -> tuple[tuple[int, int], ...]:
-        """(end of the sentence, end of its line) for each full stop, ! or ? that ends a sentence."""
+    def _sentence_breaks(self) -> tuple[tuple[int, ...], tuple[int, ...]]:
+        """Where each sentence that a full stop, ! or ? ends stops, and where the first
+        word after each of those stops starts."""
         text = self.text
-        out = []
+        cuts: list[int] = []
+        words: list[int] = []
         for m in _SENTENCE_END_RE.finditer(text):
-            end = _line_end(text, m.end())
-            if _is_boundary(text, m, end):
-                out.append((m.end(), end))
-        return tuple(out)
+            stop, nxt, word = m.group(1, 2, 3)
+            if stop == "." and nxt and not _full_stop_ends(text, m.start(), nxt):
+                continue
+            cuts.append(m.end())
+            if word:
+                words.append(m.start(3))
+        return tuple(cuts), tuple(words)
 
     @cached_property
     def tokens(self) -> Tokens:
@@ -270,16 +286,12 @@ def _is_headline(line: str) -> bool:
     return len(stripped.split()) <= _HEADLINE_MAX_WORDS
 
 
-def _is_boundary(text: str, match: re.Match[str], line_end: int) -> bool:
-    """A full stop ends a sentence unless it closes an abbreviation or an initial."""
-    if text[match.start()] != ".":
-        return True
-    nxt = _skip_space(text, match.end(), line_end)
-    if nxt >= line_end:
-        return True
-    if text[nxt].islower():
+def _full_stop_ends(text: str, stop: int, nxt: str) -> bool:
+    """A full stop at ``stop``, with ``nxt`` next on its line, ends a sentence unless a
+    lower-case word follows or it closes an abbreviation or an initial."""
+    if nxt.islower():
         return False
-    word = _LAST_WORD_RE.search(text, max(0, match.start() - 12), match.start())
+    word = _LAST_WORD_RE.search(text, max(0, stop - 12), stop)
     if word is None:
         return True
     prev = word.group(1)
@@ -293,20 +305,3 @@ def _skip_space(text: str, pos: int, end: int) -> int:
     while pos < end and text[pos].isspace():
         pos += 1
     return pos
-
-
-def _line_end(text: str, pos: int) -> int:
-    """The end of the line that holds ``pos``, without its line break."""
-    end = text.find("\n", pos)
-    if end < 0:
-        return len(text)
-    return end - 1 if end > pos and text[end - 1] == "\r" else end
-
-
-def _first_word(text: str, pos: int, end: int) -> int | None:
-    """Offset of the first word character at or after pos, skipping spaces and quotes."""
-    while pos < end and (text[pos].isspace() or text[pos] in _OPENING_QUOTES or text[pos] in "*#>-–—•"):
-        pos += 1
-    if pos < end and text[pos].isalnum():
-        return pos
-    return None

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
+from mtqa import document
 from mtqa.document import DecodeError, Document, decode
 
 
@@ -57,3 +60,27 @@ def test_tokens_keep_hyphens_and_drop_possessives() -> None:
 def test_sentence_of_returns_the_enclosing_sentence() -> None:
     doc = Document("f", "First one. Second one here.")
     assert doc.sentence_of(doc.text.index("here")) == (11, 27)
+
+
+OPENERS = [
+    (":   “Xy", {5}),  # a colon, spaces and a quote: the word is a start
+    ("a: ***Xy", {0}),  # three marks after the colon's space: too far
+    ("a: “““Xy", {0, 6}),  # but a quote after a space opens a quotation itself
+    ("a:\n“Xy", {0, 4}),  # the colon ends its line; the quote opens the next one
+    ("- “Ab", {3}),  # a bullet, a space and a quote before a capital
+    ("x. \r\nYz", {0, 5}),  # a full stop before CRLF ends the sentence; the next line starts one
+    ("Dr. Who. j. k", {0}),  # an abbreviation and a lower-case word keep the sentence going
+    ("It is 5 p.m. Then «Go».", {0, 13, 19}),
+    ("\u3000Wide\u2003space. \u00a0Next", {1, 14}),  # any space but the line break is a space
+]
+
+
+@pytest.mark.parametrize(("text", "starts"), OPENERS)
+def test_sentence_starts_after_line_heads_stops_and_openers(text: str, starts: set[int]) -> None:
+    assert Document("x", text).sentence_starts == starts
+
+
+def test_the_spaces_a_line_head_strips_are_every_space_but_the_line_break() -> None:
+    spaces = {chr(c) for c in range(0x110000) if chr(c).isspace() and c != 0x0A}
+    assert set(document._SPACES) == spaces
+    assert all(re.fullmatch(r"[^\S\n]", c) for c in spaces)  # the regexes' own idea of a space
