@@ -121,7 +121,9 @@ def check_documents(
     if _in_process(docs, jobs):
         out = []
         for doc in docs:
-            out.append(_check_one(doc, rules, kinds))
+            # A fresh copy of each document: what the checks derive from it (tokens, tables)
+            # is freed once it is checked, instead of piling up over the whole run.
+            out.append(_check_one(Document(doc.path, doc.text), rules, kinds))
             advance()
         return out
     from concurrent.futures import ProcessPoolExecutor  # a run over few documents does without
