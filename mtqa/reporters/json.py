@@ -61,6 +61,10 @@ def report_dict(results: Sequence[FileResult]) -> dict[str, Any]:
     }
 
 
+#: One encoder for every finding (``json.dumps`` with options builds a new one at each call).
+_ENCODE = json.JSONEncoder(ensure_ascii=False).encode
+
+
 def render(results: Sequence[FileResult]) -> str:
     """The report, indented, with each finding on one line of its own.
 
@@ -76,7 +80,7 @@ def render(results: Sequence[FileResult]) -> str:
         findings = entry.pop("findings")
         fields = json.dumps(entry, ensure_ascii=False)[1:-1]
         if findings:
-            lines = ",\n   ".join(json.dumps(f, ensure_ascii=False) for f in findings)
+            lines = ",\n   ".join(map(_ENCODE, findings))
             out.append(f'\n  {{{fields}, "findings": [\n   {lines}\n  ]}}')
         else:
             out.append(f'\n  {{{fields}, "findings": []}}')
