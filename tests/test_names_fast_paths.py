@@ -11,7 +11,8 @@
   mentions one by one does;
 - the romanization chunks, matched by a trie-shaped regex, are those the flat
   list of renderings (longest first) matches, and the key's substring tests
-  pick the words its substitutions change;
+  pick the words its substitutions change; the keys of many names made in one
+  pass are each name's own key;
 - a document's name words and the name words that stay mentions first in a
   sentence, judged once per process and looked up per distinct word (lower-case
   words never), are those ``is_name_word`` and ``_initial_name`` accept;
@@ -342,3 +343,25 @@ def test_close_pair_at_the_length_bound() -> None:
     # 9 and 11 letters, the shorter inside the longer: ratio 100 * (1 - 2 / 20) = 90 exactly.
     assert _close_pairs(["абвгдежзикл", "абвгдежзи"], 90.0) == [(0, 1)]
     assert _close_pairs(["абвгдежзиклм", "абвгдежзи"], 90.0) == []
+
+
+def test_keys_in_one_pass_are_each_names_key() -> None:
+    names = [
+        *_latin_words()[:3000],
+        "Deir ez-Zor",
+        "Deir-ez-Zor",
+        "Ivan Novikov",  # a repeat across the words ("нн")
+        "Dmitriy Yevgenievich",
+        "Gorbachov",
+        "Enzo Fernández",
+        "Covid-19",
+        "2020",  # no letter: an empty key
+        "",
+        "Łukasz Ø",
+        "Мария",  # no Latin letter
+        "Ya Ye",
+        "s h",  # a rendering across the words ("sh")
+    ]
+    assert romanization.romanization_keys(names) == [romanization.romanization_key(n) for n in names]
+    assert romanization.romanization_keys(["2020", "", "Ivan"]) == ["", "", "иван"]
+    assert romanization.romanization_keys([]) == []

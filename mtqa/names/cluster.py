@@ -42,7 +42,7 @@ from mtqa.names.morphology import (
     is_russian_first_name,
     looks_like_russian_surname,
 )
-from mtqa.names.romanization import romanizable, romanization_key
+from mtqa.names.romanization import romanizable, romanization_key, romanization_keys
 from mtqa.names.words import COMMON_ZIPF, is_common_word
 
 __all__ = [
@@ -232,12 +232,15 @@ _FACTS: dict[str, tuple[str, bool, tuple[str, ...], bool]] = {}
 _FACTS_MAX = 200_000
 
 
-def _new_facts(form: str) -> tuple[str, bool, tuple[str, ...], bool]:
-    """The facts of a form (see ``_FACTS``)."""
-    single = " " not in form
+def _new_facts(forms: list[str]) -> list[tuple[str, bool, tuple[str, ...], bool]]:
+    """The facts of forms not seen before (see ``_FACTS``); their keys computed in one pass."""
     # The functions themselves, not their caches: ``_FACTS`` is the cache here.
-    bases = inflection_bases.__wrapped__(form) if single else ()
-    return romanization_key.__wrapped__(form), _near_shape.__wrapped__(form), bases, single
+    shape, spell = _near_shape.__wrapped__, inflection_bases.__wrapped__
+    out = []
+    for form, key in zip(forms, romanization_keys(forms), strict=True):
+        single = " " not in form
+        out.append((key, shape(form), spell(form) if single else (), single))
+    return out
 
 
 def _document_facts(forms: list[str]) -> FormFacts:
@@ -247,8 +250,9 @@ def _document_facts(forms: list[str]) -> FormFacts:
     if None in found:
         if len(facts) > _FACTS_MAX:
             facts.clear()
-        for k in [k for k, f in enumerate(found) if f is None]:
-            found[k] = facts[forms[k]] = _new_facts(forms[k])
+        missing = [k for k, f in enumerate(found) if f is None]
+        for k, new in zip(missing, _new_facts([forms[k] for k in missing]), strict=True):
+            found[k] = facts[forms[k]] = new
     if not found:
         return FormFacts([], [], [], [], [])
     keys, shapes, bases, singles = map(list, zip(*found, strict=True))

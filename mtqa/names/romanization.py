@@ -29,10 +29,11 @@ from __future__ import annotations
 import json
 import re
 import unicodedata
+from collections.abc import Sequence
 from functools import cache, lru_cache
 from importlib import resources
 
-__all__ = ["SCHEMAS", "romanizable", "romanization_key"]
+__all__ = ["SCHEMAS", "romanizable", "romanization_key", "romanization_keys"]
 
 #: The iuliia schemas whose renderings the key accepts (see the module docstring).
 SCHEMAS = (
@@ -172,6 +173,43 @@ def romanization_key(name: str) -> str:
     if _REPEAT_RE.search(folded):
         folded = _REPEAT_RE.sub(r"\1", folded)
     return folded
+
+
+#: Stands between the names of ``romanization_keys``: no rendering holds it, ``_REPEAT_RE``'s "."
+#: never matches it, and it is no letter that the other rules read before or after.
+_SEPARATOR = "\n"
+
+
+@cache
+def _separated_table() -> dict[str, str]:
+    """``_folded_table`` with the separator of ``romanization_keys`` written as itself."""
+    return {**_folded_table(), _SEPARATOR: _SEPARATOR}
+
+
+@cache
+def _separated_chunk_re() -> re.Pattern[str]:
+    """``_chunk_re`` that also matches the separator of ``romanization_keys``."""
+    return re.compile(f"{_chunk_re().pattern}|{_SEPARATOR}")
+
+
+def romanization_keys(names: Sequence[str]) -> list[str]:
+    """``romanization_key`` of each name (not cached), in one pass over all of them.
+
+    The names' letters are joined by a separator, and each step of the key runs
+    once over the whole (one regex scan, one table lookup a chunk, one
+    substitution a rule) instead of once per name: the separator is matched as a
+    chunk of its own and keeps every rule inside a name (a lookahead or
+    lookbehind sees no letter across it, and a repeat never spans it), so each
+    name comes out as ``romanization_key`` makes it. Used where many new names
+    come at once (the forms of a document).
+    """
+    lowered = [name.lower() if name.isascii() else _ascii_lower(name) for name in names]
+    letters = [t if t.isascii() and t.isalpha() else _NON_LETTER_RE.sub("", t) for t in lowered]
+    folded = "".join(map(_separated_table().__getitem__, _separated_chunk_re().findall(_SEPARATOR.join(letters))))
+    folded = _IOTATED_RE.sub("", folded)
+    folded = _HUSHED_O_RE.sub("е", folded)
+    folded = _REPEAT_RE.sub(r"\1", folded)
+    return folded.split(_SEPARATOR) if names else []
 
 
 @lru_cache(maxsize=200_000)
