@@ -13,8 +13,10 @@ suggesting the winner. Headlines count like any other line.
 
 from __future__ import annotations
 
+import time
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
+from itertools import chain
 from typing import Any
 
 import regex
@@ -84,11 +86,14 @@ def _parse_variant(entry: Any, i: int, ignorecase: bool, count: int) -> Variant:
 
 def check(rule: Rule, doc: Document) -> Iterator[Finding]:
     options: Options = rule.options
+    scans = _Scans(options.variants, doc.text)
+    if not _two_forms(rule.id, options, scans):
+        return
     found: dict[str, list[tuple[regex.Match[str] | LiteralMatch, Variant]]] = {}
     taken: set[int] = set()
-    for variant in options.variants:
-        for m in variant.matcher.finditer(doc.text):
-            if m.start() not in taken and m.end() > m.start():
+    for k, variant in enumerate(options.variants):
+        for m in scans.matches(k):
+            if m.start() not in taken:
                 taken.add(m.start())
                 found.setdefault(variant.name, []).append((m, variant))
     if len(found) < 2:
@@ -106,3 +111,94 @@ def check(rule: Rule, doc: Document) -> Iterator[Finding]:
             m.start(), m.end(), m.group(), suggestion, related,
             count=len(found[winner]), variant=variant.name, winner=winner,
         )
+
+
+Match = regex.Match[str] | LiteralMatch
+
+
+class _Scans:
+    """The non-empty matches of each variant in a text, each scan started on first use
+    and read only as far as asked: whether a variant matches at all needs its first match."""
+
+    def __init__(self, variants: tuple[Variant, ...], text: str) -> None:
+        self.variants, self.text = variants, text
+        self.started: dict[int, tuple[Match | None, Iterator[Match]]] = {}
+
+    def first(self, k: int) -> Match | None:
+        """The first non-empty match of variant k, or None."""
+        if k not in self.started:
+            scan: Iterator[Match] = iter(self.variants[k].matcher.finditer(self.text))
+            rest = filter(_non_empty, scan)
+            self.started[k] = (next(rest, None), rest)
+        return self.started[k][0]
+
+    def matches(self, k: int) -> Iterator[Match]:
+        """Every non-empty match of variant k, in order (the first one included)."""
+        head = self.first(k)
+        rest = self.started[k][1]
+        return rest if head is None else chain((head,), rest)
+
+
+def _non_empty(m: Match) -> bool:
+    return m.end() > m.start()
+
+
+def _two_forms(rule_id: str, options: Options, scans: _Scans) -> bool:
+    """False when at most one form of the rule has a match: then it finds nothing.
+
+    A document usually writes one form or none, so the forms are asked about in
+    turn: once all but the last have no match, the last is never scanned. The
+    order (``_Order``) only decides how much is scanned, never what is found.
+    """
+    key = (rule_id, tuple(v.name for v in options.variants))  # the variants' indices follow from their names
+    order = _ORDERS.get(key)
+    if order is None:
+        order = _ORDERS[key] = _Order(key[1])
+    present = 0
+    for n, name in enumerate(order.names):
+        if n == len(order.names) - 1 and not present:
+            break
+        started = time.process_time()
+        found = any(scans.first(k) is not None for k in order.variants[name])
+        order.asked(name, found, time.process_time() - started)
+        present += found
+    order.sort()
+    return present >= 2
+
+
+class _Order:
+    """The order in which to ask about a rule's forms, learnt from the documents seen.
+
+    Asking about a form costs its scan; once a form has no match the others but
+    one are asked about, so the cheapest forms and those least often written go
+    first: with two forms, A before B saves time when cost(A) / (1 - p(A)) is
+    the smaller, p being how often a document writes the form. (The time of a
+    form's first scan is left out, as it may include compiling its regex; a form
+    with no other scan yet counts as free, so that it is asked next time.)
+    """
+
+    def __init__(self, names: tuple[str, ...]) -> None:
+        self.variants: dict[str, list[int]] = {}  # the indices of each form's variants
+        for k, name in enumerate(names):
+            self.variants.setdefault(name, []).append(k)
+        self.names = list(self.variants)
+        self.stats = {name: [0, 0, 0.0] for name in self.names}  # asked, found, seconds
+
+    def asked(self, name: str, found: bool, seconds: float) -> None:
+        stat = self.stats[name]
+        if stat[0]:
+            stat[2] += seconds
+        stat[0] += 1
+        stat[1] += found
+
+    def sort(self) -> None:
+        def weight(name: str) -> float:
+            asked, found, seconds = self.stats[name]
+            if asked < 2:
+                return 0.0
+            return (seconds / (asked - 1)) / (1 - (found + 1) / (asked + 2))
+
+        self.names.sort(key=weight)
+
+
+_ORDERS: dict[tuple[str, tuple[str, ...]], _Order] = {}

@@ -1,0 +1,135 @@
+"""The shortcuts of the consistency and script kinds against plain whole-text scans.
+
+consistency asks about a rule's forms one at a time and never scans the last
+one when the others are absent; script scans its runs only on the lines that
+hold a Cyrillic letter or a combining mark. Both must find exactly what a scan
+of every variant over the whole text finds, whatever order was learnt.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+import regex
+
+from mtqa.config import Config
+from mtqa.document import Document
+from mtqa.engine import select_rules
+from mtqa.finding import Finding, Kind, Severity, Span
+from mtqa.kinds import consistency, script
+from mtqa.rule import Rule
+from mtqa.rulefile import builtin_rules_dir, load_rules
+from tests.shared_data import WMT, need
+
+RULES = select_rules(load_rules([builtin_rules_dir()]).rules, Config())
+
+
+def _plain_consistency(rule: Rule, doc: Document) -> Iterator[Finding]:
+    """The consistency check as first written: every variant scanned over the whole text."""
+    options: consistency.Options = rule.options
+    found: dict[str, list[tuple[Any, consistency.Variant]]] = {}
+    taken: set[int] = set()
+    for variant in options.variants:
+        for m in variant.matcher.finditer(doc.text):
+            if m.start() not in taken and m.end() > m.start():
+                taken.add(m.start())
+                found.setdefault(variant.name, []).append((m, variant))
+    if len(found) < 2:
+        return
+    order = [v.name for v in options.variants]
+    winner = max(found, key=lambda n: (len(found[n]), n == options.preferred, -order.index(n)))
+    related = tuple(Span(m.start(), m.end()) for m, _ in sorted(found[winner], key=lambda p: p[0].start()))
+    literal_winner = any(v.literal for v in options.variants if v.name == winner)
+    losers = sorted((p for name, pairs in found.items() if name != winner for p in pairs), key=lambda p: p[0].start())
+    for m, variant in losers:
+        suggestion = m.expand(variant.rewrite) if variant.rewrite else None
+        if suggestion is None and literal_winner:
+            suggestion = winner
+        yield rule.finding(m.start(), m.end(), m.group(), suggestion, related,
+                           count=len(found[winner]), variant=variant.name, winner=winner)
+
+
+MADE_UP = (
+    "No forms at all here.",
+    "The U.S. and the US, the U.K. and the UK, the EU and the E.U., 5 percent and 6 per cent.",
+    "On 28 March 2020 at 14:30, and on March 29 at 2 p.m.; the U.N. met on 3 May.",
+    "Only the US and the USSR, at 10:15 and 11:45.",
+)
+
+
+def _consistency_rules() -> list[Rule]:
+    return [r for r in RULES if r.kind == "consistency"]
+
+
+def test_consistency_finds_what_whole_text_scans_find_in_any_learnt_order() -> None:
+    docs = [Document(str(p), p.read_text(encoding="utf-8")) for p in sorted(need(WMT).glob("*/*.en"))[:8]]
+    docs += [Document(f"t{i}", text) for i, text in enumerate(MADE_UP)]
+    for rule in _consistency_rules():
+        for doc in docs + docs[::-1]:  # the order of the forms is learnt as the documents come
+            assert list(consistency.check(rule, doc)) == list(_plain_consistency(rule, doc)), (rule.id, doc.path)
+    fired = {r.id for r in _consistency_rules() for d in docs if list(consistency.check(r, d))}
+    assert {"abbreviations.us", "locale.dates", "locale.times", "locale.percent"} <= fired
+
+
+def _test_rule(raw: dict[str, Any]) -> Rule:
+    return Rule(id="test.forms", kind="consistency", finding_kind=Kind.STYLE, severity=Severity.WARNING,
+                message="{found}", options=consistency.parse(raw))
+
+
+def test_consistency_empty_matches_and_three_forms() -> None:
+    rule = _test_rule({"variants": [{"name": "a", "pattern": "x*"}, {"name": "b", "pattern": "yy"},
+                                    {"name": "c", "pattern": "zz"}], "preferred": "b"})
+    for text in ("yy only", "yy and zz", "x yy", "zz zz x", "yy zz zz", "", "q"):
+        doc = Document("t", text)
+        assert list(consistency.check(rule, doc)) == list(_plain_consistency(rule, doc)), text
+    assert [f.text for f in consistency.check(rule, Document("t", "yy zz zz x"))] == ["yy", "x"]
+
+
+def test_consistency_order_puts_cheap_rare_forms_first() -> None:
+    order = consistency._Order(("a", "a", "b", "c"))
+    assert order.variants == {"a": [0, 1], "b": [2], "c": [3]}
+    for name, found, seconds in [("a", True, 9.0), ("b", False, 9.0), ("c", False, 9.0)] * 2:
+        order.asked(name, found, seconds)  # the first scan of each is not timed
+    order.asked("c", False, 1.0)
+    order.sort()
+    # cost / (1 - p): a 9 / (1 - 3/4) = 36, b 9 / (1 - 1/4) = 12, c 5 / (1 - 1/5) = 6.25
+    assert order.names == ["c", "b", "a"]
+    fresh = consistency._Order(("x", "y"))
+    fresh.asked("y", True, 1.0)
+    fresh.sort()
+    assert fresh.names == ["x", "y"]  # not timed yet: free
+
+
+def _plain_runs(rule: Rule, doc: Document) -> list[tuple[int, int, str]]:
+    """script's runs from a scan of the whole text (exceptions left out)."""
+    pattern = regex.compile(script._RUN.pattern, regex.V1)
+    out = []
+    for m in pattern.finditer(doc.text):
+        before = doc.text[m.start() - 1] if m.start() else ""
+        after = doc.text[m.end()] if m.end() < len(doc.text) else ""
+        if script._LATIN.match(before) or script._LATIN.match(after):
+            continue
+        text = m.group().rstrip(" -–—,:;(")
+        if text.endswith(".") and script._last_word_length(text[:-1]) > script._ABBREVIATION_MAX:
+            text = text[:-1]
+        out.append((m.start(), m.start() + len(text), text))
+    return out
+
+
+def test_script_runs_are_those_of_a_whole_text_scan() -> None:
+    rule = Rule(id="test.runs", kind="script", finding_kind=Kind.UNTRANSLATED_CYRILLIC, severity=Severity.ERROR,
+                message="{found}", options=script.parse({"mode": "runs"}))
+    # Combining marks start runs too (alone, after a digit, at a line's start, after a Latin letter).
+    made_up = "Cafe\u0301 and 5\u0301 ok.\n\u0301\u0301 then ТАСС said: «Гроза» (тыс.)\nNothing here.\nлишь\u0301 so"
+    texts = [made_up] + [p.read_text(encoding="utf-8") for p in sorted(need(WMT).glob("*/*.en"))]
+    runs = 0
+    for i, text in enumerate(texts):
+        doc = Document(f"t{i}", text)
+        found = [(f.start, f.end, f.text) for f in script.check(rule, doc)]
+        plain = _plain_runs(rule, doc) if script._CYRILLIC.search(text) else []
+        assert found == plain, i
+        runs += len(found)
+    assert runs > 20
+    marks = [(f.start, f.end, f.text) for f in script.check(rule, Document("t", made_up))][:2]
+    assert marks == [(11, 12, "\u0301"), (17, 19, "\u0301\u0301")]
