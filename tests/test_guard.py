@@ -9,7 +9,7 @@ import regex
 
 from mtqa.kinds._guard import Guarded, guard, occurrences, scan_lines, stays_in_line
 from mtqa.kinds._literals import bits, required_literals, uses_ascii_digits
-from mtqa.kinds._text import phrase_matcher
+from mtqa.kinds._text import phrase_matcher, phrase_pattern
 from mtqa.rulefile import builtin_rules_dir, load_rules
 
 FLAGS = regex.V1 | regex.IGNORECASE
@@ -195,3 +195,13 @@ def test_one_pass_finds_literals_as_written_only_where_their_case_matches() -> N
 @pytest.mark.parametrize(("common", "rare"), [("the", "framework"), ("in", "US"), (", ", "” —"), ("0", "0 0")])
 def test_bits_rank_a_rarer_text_higher(common: str, rare: str) -> None:
     assert bits(common) < bits(rare)
+
+
+def test_a_literal_phrase_is_found_through_the_shared_pass_with_word_boundaries() -> None:
+    matcher = phrase_matcher("U.K.")
+    text = "The U.K. and U.K.-based, not XU.K. or U.K.s; U.K.\nU.K."
+    spans = [m.span() for m in matcher.finditer(text)]
+    assert spans == [m.span() for m in phrase_pattern("U.K.").finditer(text)]
+    assert spans == [(4, 8), (13, 17), (45, 49), (50, 54)]
+    copy = pickle.loads(pickle.dumps(matcher))
+    assert [m.span() for m in copy.finditer(text)] == spans

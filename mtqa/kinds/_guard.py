@@ -220,6 +220,11 @@ def _automaton(values: dict[str, object]) -> Any:
 _LITERALS = _Literals()
 
 
+def register(literals: tuple[str, ...], fold: bool = False) -> None:
+    """Have ``occurrences`` find these literals too (casefolded ones when ``fold``)."""
+    _LITERALS.add(fold, literals)
+
+
 def occurrences(text: str, fold: bool) -> dict[str, list[int]]:
     """Where each guarded literal starts in ``text`` (casefolded when ``fold``)."""
     while _PENDING:

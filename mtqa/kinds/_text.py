@@ -9,7 +9,7 @@ from typing import Any, cast
 
 import regex
 
-from mtqa.kinds._guard import Guarded, guard
+from mtqa.kinds._guard import Guarded, guard, occurrences, register
 from mtqa.rule import OptionError
 
 _DEFER = contextvars.ContextVar("mtqa_defer_compile", default=False)
@@ -98,8 +98,9 @@ class LiteralMatch:
 
 
 class Literal:
-    """A case-sensitive single-token phrase found with ``str.find`` and boundary checks:
-    the same matches as its ``phrase_pattern``, many times faster than a regex scan."""
+    """A case-sensitive single-token phrase, found where the one pass over the text for
+    every guarded literal (``occurrences``) saw it, then checked for word boundaries: the
+    same matches as its ``phrase_pattern``, with no scan of its own."""
 
     __slots__ = ("head", "pattern", "tail")
 
@@ -107,21 +108,22 @@ class Literal:
         self.pattern = phrase
         self.head = phrase[:1].isalnum()
         self.tail = phrase[-1:].isalnum() or phrase.endswith(".")
+        register((phrase,))
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (Literal, (self.pattern,))  # through ``__init__``: a copy in another process registers it
 
     def finditer(self, text: str) -> Iterator[LiteralMatch]:
-        phrase = self.pattern
-        size = len(phrase)
-        find = text.find
-        pos = find(phrase)
-        while pos >= 0:
+        end_of_text = len(text)
+        size = len(self.pattern)
+        for pos in occurrences(text, False).get(self.pattern, ()):
             end = pos + size
             before = text[pos - 1] if pos else ""
-            after = text[end] if end < len(text) else ""
+            after = text[end] if end < end_of_text else ""
             if not (self.head and before and (_word_char(before) or before == ".")) and not (
                 self.tail and after and _word_char(after)
             ):
                 yield LiteralMatch(text, pos, end)
-            pos = find(phrase, pos + 1)
 
 
 def _word_char(c: str) -> bool:
