@@ -41,7 +41,7 @@ from collections import Counter
 from collections.abc import Callable, Collection, Iterable, Mapping
 from functools import cache, lru_cache
 from itertools import compress, filterfalse, repeat
-from operator import and_, not_
+from operator import and_, is_, not_
 from pathlib import Path
 from typing import NamedTuple
 
@@ -231,44 +231,61 @@ def unlisted_words(words: Collection[str]) -> set[str]:
 def unknown_among_unlisted(words: Iterable[str]) -> set[str]:
     """``unknown_words`` of words that ``unlisted_words`` returned (a word the lexicon lists is known).
 
-    Answered from ``_UNKNOWN``: only the words that no earlier call asked about are judged."""
-    distinct = words if isinstance(words, (set, frozenset)) else set(words)
-    return _UNKNOWN.among(distinct)
+    Answered from ``_VERDICTS``: only the words that no earlier call asked about are judged."""
+    listed = list(words if isinstance(words, (set, frozenset)) else set(words))
+    return set(compress(listed, map(_UNKNOWN_WORD.__eq__, _VERDICTS.of(listed))))
 
 
-class _Unknown:
-    """The answers of ``unknown_among_unlisted`` about every word seen, process-wide and bounded.
+def listing(words: Collection[str]) -> tuple[frozenset[str], frozenset[str]]:
+    """``unlisted_words(words)`` and the unknown words among them (``unknown_among_unlisted``) at once,
+    from one process-wide look-up per word (``_VERDICTS``); ``words`` are distinct."""
+    listed = list(words)
+    verdicts = _VERDICTS.of(listed)
+    return frozenset(compress(listed, verdicts)), frozenset(compress(listed, map(_UNKNOWN_WORD.__eq__, verdicts)))
+
+
+#: The verdicts of ``_Verdicts``: listed exactly as written, unlisted but known (or no word of
+#: Latin letters), unlisted and unknown.
+_LISTED, _UNLISTED, _UNKNOWN_WORD = 0, 1, 2
+
+
+class _Verdicts:
+    """What the lexicon says of every word seen (``_LISTED``, ``_UNLISTED``, ``_UNKNOWN_WORD``),
+    process-wide and bounded.
 
     A run over many documents asks about the same words again and again: the
-    same news translated by a dozen systems share their names and odd tokens
-    (65,000 unlisted words asked about over the benchmark corpus, 10,000
-    distinct). Two C-level set operations over a document's unlisted words
-    cost a fraction of the string tests and table look-ups behind each answer
-    (~1.5 ms per document of 160 KB). The answer depends on the word alone, so
-    it is exact; past ``_UNKNOWN_MAX`` words the sets start again empty.
+    same news translated by a dozen systems share most of their words, names
+    and odd tokens included (200,000 distinct words per document summed over
+    the benchmark corpus, 22,000 distinct in all). One dictionary look-up per
+    word answers both questions (listed? known?), where the lexicon's table and
+    a set of the words judged before took three. The answer depends on the word
+    alone, so it is exact; past ``_VERDICTS_MAX`` words the table starts again empty.
     """
 
-    __slots__ = ("seen", "unknown")
+    __slots__ = ("_of",)
 
     def __init__(self) -> None:
-        #: Every word judged, and the unknown ones among them.
-        self.seen: set[str] = set()
-        self.unknown: set[str] = set()
+        self._of: dict[str, int] = {}
 
-    def among(self, words: set[str] | frozenset[str]) -> set[str]:
-        """The unknown words of ``words``."""
-        new = words - self.seen  # iterates ``words``, the smaller set
-        if new:
-            if len(self.seen) + len(new) > _UNKNOWN_MAX:
-                self.seen.clear()
-                self.unknown.clear()
-            self.seen |= new
-            self.unknown |= _unknown_latin(new)
-        return self.unknown.intersection(words)  # iterates the smaller set
+    def of(self, words: list[str]) -> list[int]:
+        """The verdict on each of ``words`` (distinct), in order."""
+        table = self._of
+        verdicts: list[int | None] = list(map(table.get, words))
+        new = list(compress(words, map(is_, verdicts, repeat(None))))
+        if not new:
+            return verdicts  # type: ignore[return-value]
+        unlisted = _forms().missing(new)
+        judged = dict.fromkeys(new, _LISTED)
+        judged.update(dict.fromkeys(unlisted, _UNLISTED))
+        judged.update(dict.fromkeys(_unknown_latin(unlisted), _UNKNOWN_WORD))
+        if len(table) + len(judged) > _VERDICTS_MAX:
+            table.clear()
+        table.update(judged)
+        return list(map(judged.get, words, verdicts))  # type: ignore[arg-type]
 
 
-_UNKNOWN = _Unknown()
-_UNKNOWN_MAX = 200_000
+_VERDICTS = _Verdicts()
+_VERDICTS_MAX = 200_000
 
 
 def _unknown_latin(words: Collection[str]) -> set[str]:
@@ -378,15 +395,24 @@ class WordTable:
 
     def missing(self, words: Collection[str]) -> set[str]:
         """The words of ``words`` (distinct words: a set, a dictionary's keys) not in the table."""
-        if self._dict is None and len(words) < self._left:
+        if self._bisects(len(words)):
             return {w for w in words if self.get(w, -1) == -1}
         return set(filterfalse(self.mapping().__contains__, words))
 
     def present(self, words: set[str]) -> set[str]:
         """The words of ``words`` that are in the table."""
-        if self._dict is None and len(words) < self._left:
+        if self._bisects(len(words)):
             return {w for w in words if self.get(w, -1) != -1}
         return self.mapping().keys() & words  # iterates the smaller side (set.intersection would not)
+
+    def _bisects(self, count: int) -> bool:
+        """Whether ``count`` look-ups asked at once are answered by bisection rather than by the dictionary.
+
+        A call that alone would spend half the look-ups left (a long document's words) builds
+        the dictionary at once: the look-ups after it would build it anyway, and either way the
+        bisections and the dictionary cost at most twice what the dictionary alone would.
+        """
+        return self._dict is None and 2 * count < self._left
 
     def mapping(self) -> dict[str, int]:
         """The whole table as a dictionary (built on the first call)."""

@@ -22,13 +22,13 @@ from collections import Counter
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from functools import cached_property
-from itertools import compress, filterfalse, repeat
+from itertools import compress, filterfalse
 from operator import itemgetter, not_, or_
 from typing import TypeVar
 from weakref import WeakKeyDictionary
 
 from mtqa.document import Document, Line, Token, Tokens
-from mtqa.lexicon import common_among, is_common_word, unknown_among_unlisted, unlisted_words
+from mtqa.lexicon import is_common_word, listing
 from mtqa.names.gazetteer import is_demonym, is_place_word
 from mtqa.names.morphology import is_first_name, is_title, russian_name_score
 
@@ -61,10 +61,10 @@ class Context:
     #: The words written otherwise than all lower-case (capitals, digits...): the only ones
     #: whose lower-case form differs from them (``str.islower`` implies ``lower() == self``).
     unlowered: frozenset[str]
-    #: The words the lexicon does not list exactly as written (``lexicon.unlisted_words``):
-    #: no capitalised one among them is a proper word.
+    #: The judged words (see ``_judged``) that the lexicon does not list exactly as written
+    #: (``lexicon.unlisted_words``): no capitalised one among them is a proper word.
     unlisted: frozenset[str]
-    #: The Latin-letter words that no dictionary knows in any case.
+    #: The judged words of Latin letters that no dictionary knows in any case.
     unknown_words: frozenset[str]
     #: Indices of the capitalised tokens (a capital first letter), in order, and the text of each.
     caps: tuple[int, ...]
@@ -93,13 +93,19 @@ class Context:
 
         A spelling of an unknown word is unknown (that depends on the lower-case
         form alone) unless it is not ASCII: a letter like the Kelvin sign, whose
-        lower-case form is ASCII, is looked for among the other words.
+        lower-case form is ASCII, is looked for among the other words. The
+        lower-case spelling is unknown too, but judged only when found once
+        (``_judged``): its count is read from ``forms``.
         """
         folded: dict[str, int] = {}
         forms = self.forms
-        for word in self.unknown_words:
+        unknown = self.unknown_words
+        for word in unknown:
             lower = word.lower()
             folded[lower] = folded.get(lower, 0) + forms[word]
+        for lower in folded:
+            if lower not in unknown:
+                folded[lower] += forms.get(lower, 0)
         others = list(self.unlowered)
         for word in compress(others, map(not_, map(str.isascii, others))):
             lower = word.lower()
@@ -138,6 +144,12 @@ class Context:
         return pick(self.texts, self.titled)
 
     @cached_property
+    def capital_lines(self) -> str:
+        """The words of ``capital_forms``, each after a line break (which no word holds) and the
+        last before one: a search for a line break and a start finds the words with that start."""
+        return "\n" + "\n".join(self.capital_forms) + "\n"
+
+    @cached_property
     def hyphenated(self) -> frozenset[str]:
         """The words with a hyphen ("us-led", "Deir-ez-Zor").
 
@@ -155,12 +167,6 @@ class Context:
             found.add(joined[start:end])
             at = joined.find("-", end)
         return frozenset(found)
-
-    def listed(self, words: set[str]) -> set[str]:
-        """The words of ``words`` that the lexicon lists exactly as written (``lexicon.common_among``);
-        the document's own words are known already (``unlisted``) and need no look-up."""
-        own = words & self.forms.keys()
-        return (own - self.unlisted) | common_among(words - own)
 
     @cached_property
     def titled(self) -> tuple[int, ...]:
@@ -288,8 +294,7 @@ def _read(doc: Document) -> Context:
     # Only a word with a capital (or no letter) is anything but lower-case: a fraction of all.
     unlowered = frozenset(filterfalse(str.islower, forms))
     capital_forms = frozenset(compress(unlowered, map(str.isupper, map(_FIRST, unlowered))))
-    unlisted = frozenset(unlisted_words(forms.keys()))
-    strange = frozenset(unknown_among_unlisted(unlisted))
+    unlisted, strange = listing(_judged(forms, unlowered))
     # One pass over the tokens finds the capitalised and the unknown ones together.
     wanted = capital_forms | strange
     found = tuple(compress(range(len(texts)), map(wanted.__contains__, texts)))
@@ -304,6 +309,18 @@ def _read(doc: Document) -> Context:
 
 
 _FIRST = itemgetter(0)
+
+
+def _judged(forms: Counter[str], unlowered: frozenset[str]) -> frozenset[str]:
+    """The words whose listing in the lexicon and knownness the kinds may need: those written
+    otherwise than all lower-case, and those found once (two thirds of the distinct words).
+
+    A lower-case word found more than once is no candidate of any kind: the
+    lower-case garbling is found once, and the counts of an unknown word's
+    spellings (``Context.count``) take its lower-case spelling from ``forms``.
+    The hapaxes are picked from the counts alone (small integers: no word is read).
+    """
+    return unlowered.union(compress(forms.keys(), map((1).__eq__, forms.values())))
 
 
 def pick(values: Sequence[_T], indices: Sequence[int]) -> tuple[_T, ...]:
@@ -325,12 +342,18 @@ def shares_stem(ctx: Context, word: str) -> str | None:
     rules judge those, and the word is no garbling.
 
     Either way the two share at least their first four letters, so only the
-    forms that start with those are compared (found at C speed).
+    forms that start with those are compared: found by a search of the forms
+    joined by line breaks (``Context.capital_lines``), in the order of the set.
     """
     if len(word) < _STEM - 1:
         return None
-    forms = ctx.capital_forms
-    for form in compress(forms, map(str.startswith, forms, repeat(word[: _STEM - 1]))):
+    lines = ctx.capital_lines
+    needle = "\n" + word[: _STEM - 1]
+    at = lines.find(needle)
+    while at >= 0:
+        end = lines.find("\n", at + 1)
+        form = lines[at + 1 : end]
+        at = lines.find(needle, end)
         if form == word:
             continue
         shared = 0

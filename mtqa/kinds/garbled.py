@@ -34,8 +34,8 @@ from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, replace
 from difflib import SequenceMatcher
 from functools import cache, lru_cache
-from itertools import compress
-from operator import itemgetter
+from itertools import compress, repeat
+from operator import add, itemgetter
 from typing import Any
 
 from mtqa.document import Document
@@ -153,16 +153,15 @@ def _title_candidates(ctx: Context, options: Options) -> tuple[list[int], dict[s
     once = {w for w in words if ctx.count(w.lower()) == 1}
     texts = ctx.texts
     last = len(texts) - 1
-    # A given name or a surname shape has no phrase twin (``_phrase_twin``), nor does a token
-    # before a word that is not lower-case.
-    twin_like = {w for w in words if not _name_shaped(w)}
-    pairs = {(texts[i][0], texts[i + 1]) for i in tokens if i < last and texts[i] in twin_like and texts[i + 1].islower()}
+    # A token before a word that is not lower-case has no phrase twin (``_phrase_twin``), nor
+    # does a given name or a surname shape: that costlier test waits for a twin to be found.
+    pairs = {(texts[i][0], texts[i + 1]) for i in tokens if i < last and texts[i + 1].islower()}
     twins = _twin_index(ctx, pairs) if pairs else {}
     opening, headline = ctx.tokens.opening, ctx.tokens.headline
     out = []
     for i in tokens:
         word = texts[i]
-        if i < last and word in twin_like and _twin_before(texts, word, twins.get(texts[i + 1])):
+        if i < last and _twin_before(texts, word, twins.get(texts[i + 1])) and not _name_shaped(word):
             out.append(i)  # a phrase twin may stand elsewhere
         elif word in once and not opening[i] and not headline[i] and _may_slot(texts, i, word):
             out.append(i)  # the neighbours may leave no room for a name
@@ -358,20 +357,20 @@ def _twin_index(ctx: Context, pairs: set[tuple[str, str]]) -> dict[str, list[int
     and the lexicon does not list it capitalised ("Summit", not "Moscow").
     """
     texts = ctx.texts
-    caps = list(ctx.caps)
+    caps = ctx.caps
     if caps and caps[-1] == len(texts) - 1:
-        caps.pop()  # the last token has no next word
+        caps = caps[:-1]  # the last token has no next word
     # The capitalised tokens before a candidate's next word, then with its first letter (C-level:
-    # ``pick`` from the texts shifted by one gives each token's next word).
+    # ``pick`` at the indices shifted by one gives each token's next word; a copy of the texts
+    # shifted by one would touch every token).
     nexts = {nxt for _, nxt in pairs}
-    following = texts[1:]
-    at = list(compress(caps, map(nexts.__contains__, pick(following, caps))))
+    at = list(compress(caps, map(nexts.__contains__, pick(texts, tuple(map(add, caps, repeat(1)))))))
     words = pick(texts, at)
-    keep = list(map(pairs.__contains__, zip(map(_FIRST, words), pick(following, at), strict=True)))
+    keep = list(map(pairs.__contains__, zip(map(_FIRST, words), pick(texts, [j + 1 for j in at]), strict=True)))
     at = list(compress(at, keep))
     words = tuple(compress(words, keep))
     plain = set(words) & ctx.unlisted  # not listed capitalised: no proper words
-    common = ctx.listed({w.lower() for w in plain})
+    common = common_among({w.lower() for w in plain})
     twins = {w for w in plain if w.lower() in common}
     index: dict[str, list[int]] = {}
     for j in compress(at, map(twins.__contains__, words)):
