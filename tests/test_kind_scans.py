@@ -133,3 +133,23 @@ def test_script_runs_are_those_of_a_whole_text_scan() -> None:
     assert runs > 20
     marks = [(f.start, f.end, f.text) for f in script.check(rule, Document("t", made_up))][:2]
     assert marks == [(11, 12, "\u0301"), (17, 19, "\u0301\u0301")]
+
+
+def test_script_exceptions_spare_what_whole_text_scans_spare() -> None:
+    rule = next(r for r in RULES if r.id == "script.untranslated")
+    exceptions = [regex.compile(p.pattern if isinstance(p, regex.Pattern) else p.source, regex.V1)
+                  for p in rule.options.exceptions]
+    assert any(not isinstance(p, regex.Pattern) for p in rule.options.exceptions)  # one is guarded
+    made_up = "It cost 5 млн\nрублей, then 7 млн. Later 3 тыс. and ТАСС."
+    texts = [made_up] + [p.read_text(encoding="utf-8") for p in sorted(need(WMT).glob("*/*.en"))]
+    spared_any = 0
+    for i, text in enumerate(texts):
+        doc = Document(f"t{i}", text)
+        plain = _plain_runs(rule, doc) if script._CYRILLIC.search(text) else []
+        spared = [m.span() for p in exceptions for m in p.finditer(text)]
+        kept = [f for f in plain if not any(s <= f[0] and f[1] <= e for s, e in spared)]
+        assert [(f.start, f.end, f.text) for f in script.check(rule, doc)] == kept, i
+        spared_any += len(plain) - len(kept)
+    assert spared_any > 3
+    # "млн" before a Cyrillic word on the next line is not spared (the lookahead reads across the line break)
+    assert [f.text for f in script.check(rule, Document("t", made_up))] == ["млн", "рублей", "ТАСС."]

@@ -28,7 +28,7 @@ import regex
 
 from mtqa.document import Document
 from mtqa.finding import Finding
-from mtqa.kinds._guard import scan_lines, stays_in_line
+from mtqa.kinds._guard import Guarded, guard, scan_lines, stays_in_line
 from mtqa.kinds._text import compile_pattern
 from mtqa.rule import OptionError, Rule, expect_type, require, string_list
 
@@ -54,7 +54,7 @@ _LATIN = regex.compile(r"\p{Latin}", regex.V1)
 class Options:
     mode: str
     lookalikes: Mapping[str, str]
-    exceptions: tuple[regex.Pattern[str], ...] = ()
+    exceptions: tuple[regex.Pattern[str] | Guarded, ...] = ()
     codes: bool = False
 
 
@@ -70,7 +70,7 @@ def parse(raw: Mapping[str, Any]) -> Options:
         if pair[0] in table:
             raise OptionError("lookalikes", f"look-alike for {pair[0]!r} is listed twice")
         table[pair[0]] = pair[1]
-    exceptions = tuple(compile_pattern(p, "exceptions") for p in string_list(raw, "exceptions", ()))
+    exceptions = tuple(_exception(compile_pattern(p, "exceptions")) for p in string_list(raw, "exceptions", ()))
     codes = bool(expect_type(raw.get("codes", False), "codes", bool))
     if codes and mode != "mixed":
         raise OptionError("codes", "'codes' applies to mode 'mixed' only")
@@ -91,7 +91,7 @@ def check(rule: Rule, doc: Document) -> Iterator[Finding]:
     spared = [
         m.span()
         for p in options.exceptions
-        for m in (scan_lines(p, doc.text, starts) if stays_in_line(p.pattern, p.flags) else p.finditer(doc.text))
+        for m in (p.finditer(doc.text) if isinstance(p, Guarded) else scan_lines(p, doc.text, starts))
     ]
     for finding in found:
         if not any(s <= finding.start and finding.end <= e for s, e in spared):
@@ -106,6 +106,13 @@ def _cyrillic_runs(text: str) -> tuple[tuple[int, int], ...]:
     the few texts being checked); a text without any is left at once.
     """
     return tuple(m.span() for m in _CYRILLIC_RUN.finditer(text))
+
+
+def _exception(pattern: regex.Pattern[str]) -> regex.Pattern[str] | Guarded:
+    """An exception as it is scanned: one that stays in a line as it is (only the
+    lines of the findings are scanned), another behind its literals (``guard``:
+    the text is scanned only when it holds one, with the same matches)."""
+    return pattern if stays_in_line(pattern.pattern, pattern.flags) else guard(pattern, pattern.pattern)
 
 
 def _words_with_cyrillic(text: str, runs: tuple[tuple[int, int], ...]) -> Iterator[tuple[int, int]]:
