@@ -18,6 +18,8 @@
   words never), are those ``is_name_word`` and ``_initial_name`` accept;
 - the close pairs of keys, each key scored only against keys of a length that
   may reach the cutoff, are those of scoring every pair;
+- ``inflection_bases``, trying only the endings that end with a word's last
+  letter, spells out what trying every ending does;
 - ``is_place`` answers from the sorted places by binary search as the set of
   places does;
 - the facts of every form of an index (``NameIndex.facts``), read from the
@@ -35,7 +37,7 @@ import pytest
 from wordfreq import zipf_frequency
 
 from mtqa.document import Document
-from mtqa.names import gazetteer, romanization, words
+from mtqa.names import gazetteer, morphology, romanization, words
 from mtqa.names.cluster import (
     _FACTS,
     NameIndex,
@@ -382,3 +384,29 @@ def test_places_by_binary_search_are_the_set_of_places() -> None:
     assert [gazetteer._listed(o, table) for o in others] == [o in places for o in others]
     assert not gazetteer._listed("", ("", array("I", [0])))  # an empty table
     assert gazetteer.is_place("Deir-ez-Zor") and gazetteer.is_place("moscow") and not gazetteer.is_place("Lavrov")
+
+
+def _every_ending_bases(word: str) -> tuple[str, ...]:
+    """``inflection_bases`` trying every ending in turn."""
+    if len(word) < 5 or not word.isalpha():
+        return ()
+    lower, out = word.lower(), []
+    for ending, replacement in morphology._NOUN_ENDINGS:
+        stem = word[: len(word) - len(ending)] + replacement
+        shaped = morphology._NOUN_STEM_RE.search(stem.lower()) or morphology.is_russian_first_name(stem)
+        if lower.endswith(ending) and len(stem) >= 3 and shaped:
+            out.append(stem)
+    for ending in morphology._ADJECTIVE_ENDINGS:
+        stem = word[: len(word) - len(ending)]
+        if lower.endswith(ending) and len(stem) >= 3 and stem.lower()[-1] not in "aeiouy":
+            out.extend(stem + base for base in morphology._ADJECTIVE_BASES)
+    return tuple(dict.fromkeys(b for b in out if b != word))
+
+
+def test_inflection_bases_by_last_letter_are_those_of_every_ending() -> None:
+    stems = ["Lavrov", "Putin", "Sergey", "Navaln", "Zelensk", "Ivan", "Kinotavr", "Maria", "Sergeev", "Dmitri"]
+    endings = ["", "a", "u", "e", "y", "ym", "im", "om", "ya", "yu", "yem", "yom", "ogo", "ovo", "omu", "oy", "oi"]
+    words = [stem + ending for stem in stems for ending in endings]
+    words += [w.upper() for w in words] + ["İstanbula", "Ab", "Lavrov-a", "Ğurova"]
+    assert [morphology.inflection_bases(w) for w in words] == [_every_ending_bases(w) for w in words]
+    assert morphology.inflection_bases("Navalnogo")[:2] == ("Navalny", "Navalniy")

@@ -236,11 +236,11 @@ def _new_facts(forms: list[str]) -> list[tuple[str, bool, tuple[str, ...], bool]
     """The facts of forms not seen before (see ``_FACTS``); their keys computed in one pass."""
     # The functions themselves, not their caches: ``_FACTS`` is the cache here.
     shape, spell = _near_shape.__wrapped__, inflection_bases.__wrapped__
-    out = []
-    for form, key in zip(forms, romanization_keys(forms), strict=True):
-        single = " " not in form
-        out.append((key, shape(form), spell(form) if single else (), single))
-    return out
+    singles = [" " not in form for form in forms]
+    return [
+        (key, shape(form), spell(form) if single else (), single)
+        for form, key, single in zip(forms, romanization_keys(forms), singles, strict=True)
+    ]
 
 
 def _document_facts(forms: list[str]) -> FormFacts:
@@ -472,8 +472,10 @@ def romanization_variants(index: NameIndex, min_key: int = 3, prefer: Prefer | N
     rule, so no finding suggests a spelling the glossary does not use.
     """
     forms, keys = index.facts()[:2]
-    # A key held by one form makes no group: only the forms of shared keys are weighed.
-    shared = {key for key, n in Counter(keys).items() if n > 1}
+    # A key held by one form makes no group: only the forms of shared keys are weighed
+    # (picked at C level: the keys counted more than once).
+    counts = Counter(keys)
+    shared = set(compress(counts, map((1).__lt__, counts.values())))
     groups: dict[str, list[str]] = {}
     # The forms of shared keys picked at C level (most keys are a form's own).
     for form, key in compress(zip(forms, keys, strict=True), map(shared.__contains__, keys)):
@@ -679,13 +681,14 @@ def _close_pairs(keys: Sequence[str], score_cutoff: float) -> list[tuple[int, in
     if n > _ROWS_MAX:
         scores = process.cdist(keys, keys, scorer=fuzz.ratio, score_cutoff=score_cutoff, workers=1)
         return [(int(i), int(j)) for i, j in zip(*scores.nonzero(), strict=True) if i < j]
-    order = sorted(range(n), key=lambda k: len(keys[k]))
-    ordered = [keys[k] for k in order]
-    lengths = [len(key) for key in ordered]
+    order = sorted(range(n), key=list(map(len, keys)).__getitem__)
+    ordered = list(map(keys.__getitem__, order))
+    lengths = list(map(len, ordered))
+    reach = [_longest_reach(length, score_cutoff) for length in lengths]
     ratio = fuzz.ratio
     out = []
     for p in range(n - 1):
-        end = bisect.bisect_right(lengths, _longest_reach(lengths[p], score_cutoff), p + 1)
+        end = bisect.bisect_right(lengths, reach[p], p + 1)
         if end == p + 1:
             continue
         key = ordered[p]

@@ -252,6 +252,10 @@ _ADJECTIVE_BASES = ("y", "iy", "yy", "i", "ii", "oy")
 _MIN_BASE = 3
 #: The last letter of every ending above.
 _ENDING_LAST_LETTERS = frozenset(e[-1] for e, _ in _NOUN_ENDINGS) | frozenset(e[-1] for e in _ADJECTIVE_ENDINGS)
+#: The endings above by their last letter, each list in the order above: a word is tried
+#: only against the endings that end with its own last letter (the others cannot match).
+_NOUN_ENDINGS_BY_LAST = {c: [(e, r) for e, r in _NOUN_ENDINGS if e[-1] == c] for c in _ENDING_LAST_LETTERS}
+_ADJECTIVE_ENDINGS_BY_LAST = {c: [e for e in _ADJECTIVE_ENDINGS if e[-1] == c] for c in _ENDING_LAST_LETTERS}
 
 
 @lru_cache(maxsize=200_000)
@@ -270,14 +274,15 @@ def inflection_bases(word: str) -> tuple[str, ...]:
     if len(word) < _MIN_BASE + 2 or not word.isalpha():
         return ()
     lower = word.lower()
-    if lower[-1] not in _ENDING_LAST_LETTERS:
+    last = lower[-1]
+    if last not in _ENDING_LAST_LETTERS:
         return ()  # no case ending ends so (most names: "Putin", "Lavrov")
-    for ending, replacement in _NOUN_ENDINGS:
+    for ending, replacement in _NOUN_ENDINGS_BY_LAST[last]:
         if lower.endswith(ending):
             stem = word[: len(word) - len(ending)] + replacement
             if len(stem) >= _MIN_BASE and (_NOUN_STEM_RE.search(stem.lower()) or is_russian_first_name(stem)):
                 out.append(stem)
-    for ending in _ADJECTIVE_ENDINGS:
+    for ending in _ADJECTIVE_ENDINGS_BY_LAST[last]:
         if lower.endswith(ending):
             stem = word[: len(word) - len(ending)]
             if len(stem) >= _MIN_BASE and stem.lower()[-1] not in "aeiouy":
