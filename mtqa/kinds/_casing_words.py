@@ -23,7 +23,7 @@ from operator import itemgetter
 from weakref import WeakKeyDictionary
 
 from mtqa.document import Document, Tokens
-from mtqa.lexicon import common_among, is_function_word
+from mtqa.lexicon import FUNCTION_WORDS, common_among
 
 _FIRST = itemgetter(slice(0, 1))  # word[:1]
 _REST = itemgetter(slice(1, None))  # word[1:]
@@ -112,7 +112,7 @@ class Words:
     def starters(self) -> frozenset[str]:
         """The lower-case forms of the heads that may start a mixed-case phrase: not a
         particle of a name nor a function word."""
-        return frozenset(w for w in map(str.lower, self.heads) if w not in PARTICLES and not is_function_word(w))
+        return frozenset(map(str.lower, self.heads)).difference(PARTICLES, FUNCTION_WORDS)
 
     @cached_property
     def rare_words(self) -> frozenset[str]:

@@ -38,7 +38,6 @@ from __future__ import annotations
 import calendar
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
 from itertools import compress
 from typing import Any
 
@@ -115,12 +114,29 @@ def _check_document(rule: Rule, doc: Document, options: Options) -> Iterator[Fin
             yield rule.finding(tok.start, tok.end, tok.text, caps[0].text, related, count=len(caps))
 
 
-@lru_cache(maxsize=65_536)
-def _certain_name(word: str) -> bool:
-    """English always capitalises this lower-case word (see the module docstring).
+def _certain_names(words: frozenset[str]) -> frozenset[str]:
+    """The words of ``words`` (lower-case) that English always capitalises (``_certain_name``).
 
-    Cached: the same rare words come back in document after document.
+    The same rare words come back in document after document, so each is judged
+    once per process: two set differences (C-level) leave the words not judged
+    yet. Both sets are dropped together when they grow large.
     """
+    if len(_CERTAIN) + len(_UNCERTAIN) > _JUDGED_MAX:
+        _CERTAIN.clear()
+        _UNCERTAIN.clear()
+    left = words.difference(_UNCERTAIN)
+    for word in left.difference(_CERTAIN):
+        (_CERTAIN if _certain_name(word) else _UNCERTAIN).add(word)
+    return left.intersection(_CERTAIN)
+
+
+_CERTAIN: set[str] = set()
+_UNCERTAIN: set[str] = set()
+_JUDGED_MAX = 100_000
+
+
+def _certain_name(word: str) -> bool:
+    """English always capitalises this lower-case word (see the module docstring)."""
     title = word.capitalize()
     if title in _CALENDAR or is_country(word) or is_demonym(word):
         return True
@@ -169,7 +185,7 @@ def _in_address(text: str, start: int, end: int) -> bool:
 def _check_lexicon(rule: Rule, doc: Document, options: Options) -> Iterator[Finding]:
     shared = words(doc)
     # The lexicon alone decides here: frequencies fold case ("islamic" is as frequent as "Islamic").
-    proper = {w for w in shared.rare_lower if len(w) >= options.min_length and _certain_name(w)}
+    proper = {w for w in _certain_names(shared.rare_lower) if len(w) >= options.min_length}
     if not proper:
         return
     tokens = shared.tokens
