@@ -302,6 +302,7 @@ def is_function_word(word: str) -> bool:
     return word in FUNCTION_WORDS
 
 
+@lru_cache(maxsize=65_536)
 def english_shape(word: str) -> int:
     """How English the spelling of a lower-case word looks: its rarest letter triple.
 

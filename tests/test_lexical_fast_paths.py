@@ -61,7 +61,7 @@ def test_judged_words_are_the_unlowered_and_those_found_once(ctx: Context) -> No
 def test_positions_of_capitalised_and_unknown_tokens(ctx: Context) -> None:
     texts = ctx.texts
     assert list(ctx.caps) == [i for i, t in enumerate(texts) if t[:1].isupper()]
-    wanted = ctx.capital_forms | ctx.unknown_words
+    wanted = ctx.capital_forms | ctx.unknown_words | ctx.tracked
     assert list(ctx.found) == [i for i, t in enumerate(texts) if t in wanted]
     titled = [i for i in ctx.caps if not ctx.tokens.opening[i] and not ctx.tokens.headline[i]]
     assert list(ctx.titled) == titled
@@ -118,3 +118,32 @@ def test_hapaxes_come_from_the_counts() -> None:
     ctx = _read(Document("made-up.txt", TEXT))
     once = set(compress(ctx.forms.keys(), [n == 1 for n in ctx.forms.values()]))
     assert "drozhekt" in once and "plimvar" not in once
+
+
+def test_positions_of_tracked_and_untracked_words_match_a_scan(ctx: Context) -> None:
+    # The acronym kind tracks its lower-case acronyms ("is", "us"...) once its rule is parsed.
+    from mtqa.kinds._lexical import _TRACKED
+    from mtqa.rulefile import builtin_rules_dir, load_rules
+
+    load_rules([builtin_rules_dir()])
+    assert {"is", "us", "eu"} <= _TRACKED
+    fresh = _read(Document("again.txt", "\n".join(ctx.text.splitlines())))
+    for word in ["is", "us", "the", "and", *list(ctx.forms)[:50]]:
+        expected = [i for i, t in enumerate(fresh.texts) if t == word]
+        assert fresh.positions(word) == expected, word
+    assert fresh.tracked == {w for w in _TRACKED if w in fresh.forms}
+
+
+def test_a_word_tracked_after_the_reading_is_still_found() -> None:
+    from mtqa.kinds import _lexical
+
+    ctx = _read(Document("made-up.txt", TEXT + "The zzyzx and zzyzx.\n"))
+    assert "zzyzx" not in ctx.tracked
+    _lexical.track(["zzyzx"])
+    try:
+        assert ctx.positions("zzyzx") == [i for i, t in enumerate(ctx.texts) if t == "zzyzx"]
+        again = _read(Document("made-up.txt", TEXT + "The zzyzx and zzyzx.\n"))
+        assert "zzyzx" in again.tracked
+        assert again.positions("zzyzx") == ctx.positions("zzyzx") != []
+    finally:
+        _lexical._TRACKED.discard("zzyzx")

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import bisect
 from collections import Counter
-from collections.abc import Collection, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 from functools import cached_property
 from itertools import compress, filterfalse
@@ -72,6 +72,8 @@ class Context:
     #: Indices of the capitalised and the unknown tokens, in order, and the text of each.
     found: tuple[int, ...]
     found_texts: tuple[str, ...]
+    #: The words of ``track`` that the document holds: their tokens are in ``found`` too.
+    tracked: frozenset[str]
 
     # --- counts ------------------------------------------------------------------------
 
@@ -185,7 +187,10 @@ class Context:
         return list(compress(self.found, map(words.__contains__, self.found_texts)))
 
     def positions(self, word: str) -> list[int]:
-        """Indices, in order, of the tokens written ``word`` (a C-level scan per occurrence)."""
+        """Indices, in order, of the tokens written ``word``: picked from ``found`` for a tracked
+        word, else found by a C-level scan per occurrence."""
+        if word in self.tracked:
+            return list(compress(self.found, map(word.__eq__, self.found_texts)))
         out: list[int] = []
         n = self.forms.get(word, 0)
         at = -1
@@ -296,7 +301,8 @@ def _read(doc: Document) -> Context:
     capital_forms = frozenset(compress(unlowered, map(str.isupper, map(_FIRST, unlowered))))
     unlisted, strange = listing(_judged(forms, unlowered))
     # One pass over the tokens finds the capitalised and the unknown ones together.
-    wanted = capital_forms | strange
+    tracked = frozenset(_TRACKED.intersection(forms.keys()))
+    wanted = capital_forms | strange | tracked
     found = tuple(compress(range(len(texts)), map(wanted.__contains__, texts)))
     found_texts = pick(texts, found)
     capital = list(map(capital_forms.__contains__, found_texts))
@@ -304,11 +310,22 @@ def _read(doc: Document) -> Context:
     cap_texts = tuple(compress(found_texts, capital))
     return Context(
         doc.text, doc.lines, doc.line_starts, tokens, texts, forms, capital_forms, unlowered, unlisted, strange,
-        caps, cap_texts, found, found_texts,
+        caps, cap_texts, found, found_texts, tracked,
     )
 
 
 _FIRST = itemgetter(0)
+
+#: Words whose tokens the kinds look for in every document (``track``).
+_TRACKED: set[str] = set()
+
+
+def track(words: Iterable[str]) -> None:
+    """Have ``Context.positions`` of these words (a kind's fixed words, such as lower-case
+    acronyms) picked from ``found``: the pass that finds the capitalised and unknown tokens
+    finds theirs at no extra cost, where a scan of the tokens per word costs some 0.3 ms per
+    document of 160 KB. A document read before a word was tracked still scans for it."""
+    _TRACKED.update(words)
 
 
 def _judged(forms: Counter[str], unlowered: frozenset[str]) -> frozenset[str]:

@@ -25,7 +25,7 @@ import regex
 
 from mtqa.document import Document
 from mtqa.finding import Finding, Severity
-from mtqa.kinds._lexical import Context, context
+from mtqa.kinds._lexical import Context, context, track
 from mtqa.kinds._text import phrase_pattern
 from mtqa.lexicon import ADJ, FUNCTION_WORDS, NOUN, PREPOSITIONS, VERB, is_common_word, is_known, pos
 from mtqa.names.morphology import is_title
@@ -72,6 +72,7 @@ def parse(raw: Mapping[str, Any]) -> Options:
         seen.add(name)
         evidence = string_list(entry, "evidence", ())
         out.append(Acronym(name, tuple(phrase_pattern(e) for e in evidence)))
+    track(a.acronym.lower() for a in out)  # their lower-case tokens are found with the others (``_candidates``)
     return Options(tuple(out))
 
 

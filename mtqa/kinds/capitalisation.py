@@ -164,7 +164,7 @@ def _judge(ctx: Context, i: int) -> tuple[int, str] | None:
         return None  # after a full stop, colon, bracket, quote or dash a capital may start something new
     if _abbreviation(ctx, i) or ctx.quoted(i) or _after_number_or_address(ctx, i):
         return None
-    if _in_name(ctx, i):
+    if lower in _CLOSERS and _in_name(ctx, i):  # the others' run was tested first
         return _closing_run(ctx, i)
     lowered = ctx.lowered_count(lower)
     if ctx.capitalised(lower) > 1 and not lowered:

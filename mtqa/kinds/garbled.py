@@ -454,6 +454,7 @@ def _among_english(ctx: Context, i: int) -> bool:
 _UNIT_MAX = 5
 
 
+@lru_cache(maxsize=4096)  # a word only: the same odd words recur across documents
 def _compound(word: str) -> bool:
     """'superyachts' = super + yachts, 'springless' = spring + less, 'bookshelf' = book + shelf."""
     for k in range(2, len(word) - 2):
@@ -465,6 +466,7 @@ def _compound(word: str) -> bool:
     return False
 
 
+@lru_cache(maxsize=4096)  # a word only: the same odd words recur across documents
 def _lost_head(word: str) -> str | None:
     """The common word that ``word`` is the tail of, one or two first letters lost ("nstability")."""
     if len(word) < _HEAD_MIN_LENGTH:
@@ -507,6 +509,7 @@ _HEAD_MIN_LENGTH = 4  # at least four letters: ``_heads_before`` reads the first
 _HEAD_WORD_ZIPF = 2.5
 
 
+@lru_cache(maxsize=4096)  # a word only: the same odd words recur across documents
 def _typo_of(word: str) -> bool:
     """A one-letter slip (drop, swap, change, extra) away from a common word: a spelling error.
 
