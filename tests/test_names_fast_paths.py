@@ -20,6 +20,7 @@
   may reach the cutoff, are those of scoring every pair;
 - ``inflection_bases``, trying only the endings that end with a word's last
   letter, spells out what trying every ending does;
+- ``pick`` reads the items at some indices as mapping ``__getitem__`` does;
 - ``is_place`` answers from the sorted places by binary search as the set of
   places does;
 - the facts of every form of an index (``NameIndex.facts``), read from the
@@ -58,6 +59,7 @@ from mtqa.names.mentions import (
     _name_words,
     extract_mentions,
     is_name_word,
+    pick,
 )
 from mtqa.names.morphology import (
     has_surname_ending,
@@ -410,3 +412,9 @@ def test_inflection_bases_by_last_letter_are_those_of_every_ending() -> None:
     words += [w.upper() for w in words] + ["İstanbula", "Ab", "Lavrov-a", "Ğurova"]
     assert [morphology.inflection_bases(w) for w in words] == [_every_ending_bases(w) for w in words]
     assert morphology.inflection_bases("Navalnogo")[:2] == ("Navalny", "Navalniy")
+
+
+def test_pick_is_getitem_of_each_index() -> None:
+    items = tuple("abcdefg")
+    for indices in ([], [3], [0, 6], [6, 0, 6], list(range(7))):
+        assert list(pick(items, indices)) == [items[i] for i in indices]

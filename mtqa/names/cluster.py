@@ -33,7 +33,7 @@ from typing import NamedTuple
 from mtqa.document import Document
 from mtqa.names.gazetteer import fold, is_demonym, is_place
 from mtqa.names.glossary import Glossary
-from mtqa.names.mentions import DocumentMentions, Mention, extract_mentions
+from mtqa.names.mentions import DocumentMentions, Mention, extract_mentions, pick
 from mtqa.names.morphology import (
     has_surname_ending,
     inflection_bases,
@@ -354,7 +354,7 @@ def index_mentions(
 def index_document(mentions: DocumentMentions) -> NameIndex:
     """The index of one document's mentions (``doc`` 0), each built when a check reads its form."""
     candidates = mentions.candidates
-    forms = list(map(mentions.texts.__getitem__, candidates)) + mentions.multiword_forms()
+    forms = [*pick(mentions.texts, candidates), *mentions.multiword_forms()]
     singles = len(candidates)
     single, multiword = mentions.single, mentions.multiword
 

@@ -30,14 +30,16 @@ import re
 from collections.abc import Iterator, Sequence
 from functools import lru_cache
 from itertools import compress, filterfalse
-from operator import not_, or_
-from typing import Any, NamedTuple
+from operator import itemgetter, not_, or_
+from typing import Any, NamedTuple, TypeVar
 
 from mtqa.document import Document
 from mtqa.names.morphology import is_first_name, is_russian_first_name, is_title
 from mtqa.names.words import is_common_word
 
-__all__ = ["PARTICLES", "Mention", "extract_mentions", "is_name_word"]
+__all__ = ["PARTICLES", "Mention", "extract_mentions", "is_name_word", "pick"]
+
+T = TypeVar("T")
 
 #: Lower-case words that join the parts of a multi-word name.
 PARTICLES = frozenset(
@@ -179,6 +181,18 @@ def _numbers(n: int) -> list[int]:
     return _NUMBERS
 
 
+def pick(items: Sequence[T], indices: Sequence[int]) -> Sequence[T]:
+    """``items[i]`` for each of ``indices``, in their order.
+
+    One C-level ``itemgetter`` call: twice as fast as mapping ``items.__getitem__``
+    over thousands of indices (one call of a method wrapper each).
+    """
+    if len(indices) > 1:
+        got: tuple[T, ...] = itemgetter(*indices)(items)
+        return got
+    return [items[i] for i in indices]  # itemgetter of one index returns the item itself
+
+
 def _candidates(cols: _Columns, name: list[bool]) -> list[int]:
     """The tokens that are single-word mentions: name words, but first in a sentence or in a
     headline only when ``_initial_name`` says so.
@@ -189,9 +203,9 @@ def _candidates(cols: _Columns, name: list[bool]) -> list[int]:
     """
     texts = cols.texts
     named = list(compress(_numbers(len(texts)), name))
-    placed = map(or_, map(cols.opening.__getitem__, named), map(cols.headline.__getitem__, named))
+    placed = map(or_, pick(cols.opening, named), pick(cols.headline, named))
     first = list(compress(named, placed))
-    words = list(map(texts.__getitem__, first))
+    words = pick(texts, first)
     initial = _initial_names(set(words))
     barred = set(compress(first, map(not_, map(initial.__contains__, words))))
     if not barred:
@@ -381,6 +395,6 @@ def _heads(texts: Sequence[str], candidates: Sequence[int], name: Sequence[bool]
     if candidates and candidates[-1] == len(texts) - 1:
         candidates = candidates[:-1]  # the last token is followed by none
     after = list(map((1).__add__, candidates))
-    named_after = map(name.__getitem__, after)
-    particle_after = map(PARTICLES.__contains__, map(texts.__getitem__, after))
+    named_after = pick(name, after)
+    particle_after = map(PARTICLES.__contains__, pick(texts, after))
     return compress(candidates, map(or_, named_after, particle_after))
