@@ -29,9 +29,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Sequence
 from functools import lru_cache
-from itertools import compress, filterfalse
-from operator import itemgetter, not_, or_
-from typing import Any, NamedTuple, TypeVar
+from itertools import compress, filterfalse, repeat
+from operator import is_, itemgetter, not_, or_
+from typing import Any, NamedTuple, TypeVar, cast
 
 from mtqa.document import Document
 from mtqa.names.morphology import is_first_name, is_russian_first_name, is_title
@@ -205,30 +205,30 @@ def _candidates(cols: _Columns, name: list[bool]) -> list[int]:
     named = list(compress(_numbers(len(texts)), name))
     placed = map(or_, pick(cols.opening, named), pick(cols.headline, named))
     first = list(compress(named, placed))
-    words = pick(texts, first)
-    initial = _initial_names(set(words))
-    barred = set(compress(first, map(not_, map(initial.__contains__, words))))
+    barred = set(compress(first, map(not_, _initial_flags(pick(texts, first)))))
     if not barred:
         return named
     return list(filterfalse(barred.__contains__, named))
 
 
-#: Name words judged by ``_initial_name`` so far, with its answer (asked of a document's distinct
-#: words first in a sentence or in a headline: the same few hundred recur, "The", "But").
+#: Name words judged by ``_initial_name`` so far, with its answer. The words first in a sentence
+#: or in a headline are mostly the same few hundred ("The", "But", "He"), whose strings here stay
+#: in the processor's cache: each token's word is looked up directly (no set of them first).
 _INITIAL: dict[str, bool] = {}
 
 
-def _initial_names(words: set[str]) -> set[str]:
-    """Those of ``words`` that ``_initial_name`` accepts."""
-    distinct = list(words)
-    found = list(map(_INITIAL.get, distinct))
+def _initial_flags(words: Sequence[str]) -> list[bool]:
+    """``_initial_name`` of each word, judged once per process."""
+    found: list[bool | None] = list(map(_INITIAL.get, words))
     if None in found:
         if len(_INITIAL) > _NAME_WORD_MAX:
             _INITIAL.clear()
-        judge = _initial_name.__wrapped__
-        for k in [k for k, f in enumerate(found) if f is None]:
-            found[k] = _INITIAL[distinct[k]] = judge(distinct[k])
-    return set(compress(distinct, found))
+        judge = _initial_name.__wrapped__  # no lru cache needed: ``_INITIAL`` is the cache
+        for k in list(compress(_numbers(len(found)), map(is_, found, repeat(None)))):
+            word = words[k]
+            known = _INITIAL.get(word)
+            found[k] = _INITIAL[word] = judge(word) if known is None else known
+    return cast("list[bool]", found)  # no None is left
 
 
 def _given(text: str, cols: _Columns, i: int, name: Sequence[bool]) -> str:
