@@ -372,6 +372,10 @@ def test_keys_in_one_pass_are_each_names_key() -> None:
     ]
     assert romanization.romanization_keys(names) == [romanization.romanization_key(n) for n in names]
     assert romanization.romanization_keys(["2020", "", "Ivan"]) == ["", "", "иван"]
+    ascii_only = [n for n in names if n.isascii()]
+    assert romanization.romanization_keys(ascii_only) == [romanization.romanization_key(n) for n in ascii_only]
+    with_breaks = ["Ivan\nov", "Petrov", "\n"]
+    assert romanization.romanization_keys(with_breaks) == [romanization.romanization_key(n) for n in with_breaks]
     assert romanization.romanization_keys([]) == []
 
 

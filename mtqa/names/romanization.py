@@ -180,6 +180,9 @@ def romanization_key(name: str) -> str:
 _SEPARATOR = "\n"
 
 
+_NON_LETTER_OR_SEPARATOR_RE = re.compile(f"[^a-z{_SEPARATOR}]")
+
+
 @cache
 def _separated_table() -> dict[str, str]:
     """``_folded_table`` with the separator of ``romanization_keys`` written as itself."""
@@ -203,9 +206,17 @@ def romanization_keys(names: Sequence[str]) -> list[str]:
     name comes out as ``romanization_key`` makes it. Used where many new names
     come at once (the forms of a document).
     """
-    lowered = [name.lower() if name.isascii() else _ascii_lower(name) for name in names]
-    letters = [t if t.isascii() and t.isalpha() else _NON_LETTER_RE.sub("", t) for t in lowered]
-    folded = "".join(map(_separated_table().__getitem__, _separated_chunk_re().findall(_SEPARATOR.join(letters))))
+    # Lower case and letters only, as ``romanization_key`` makes them, for all names at once:
+    # ASCII case folding and the removal of what is no letter go letter by letter, so they
+    # may run over the joined names (a name holds no separator: it is no letter either).
+    if all(map(str.isascii, names)):
+        lowered = _SEPARATOR.join(names).lower()
+    else:
+        lowered = _SEPARATOR.join(name.lower() if name.isascii() else _ascii_lower(name) for name in names)
+    if lowered.count(_SEPARATOR) != len(names) - 1:
+        return [romanization_key.__wrapped__(name) for name in names]  # a name with a line break
+    letters = _NON_LETTER_OR_SEPARATOR_RE.sub("", lowered)
+    folded = "".join(map(_separated_table().__getitem__, _separated_chunk_re().findall(letters)))
     folded = _IOTATED_RE.sub("", folded)
     folded = _HUSHED_O_RE.sub("е", folded)
     folded = _REPEAT_RE.sub(r"\1", folded)
