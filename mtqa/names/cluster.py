@@ -237,9 +237,11 @@ def _new_facts(forms: list[str]) -> list[tuple[str, bool, tuple[str, ...], bool]
     # The functions themselves, not their caches: ``_FACTS`` is the cache here.
     shape, spell = _near_shape.__wrapped__, inflection_bases.__wrapped__
     singles = [" " not in form for form in forms]
+    # A near shape needs one word of ``NEAR_MIN_LENGTH`` letters or more: the others are not asked.
+    long = map(NEAR_MIN_LENGTH.__le__, map(len, forms))
     return [
-        (key, shape(form), spell(form) if single else (), single)
-        for form, key, single in zip(forms, romanization_keys(forms), singles, strict=True)
+        (key, single and is_long and shape(form), spell(form) if single else (), single)
+        for form, key, single, is_long in zip(forms, romanization_keys(forms), singles, long, strict=True)
     ]
 
 
