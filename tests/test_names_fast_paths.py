@@ -59,6 +59,7 @@ from mtqa.names.mentions import (
     _name_words,
     extract_mentions,
     is_name_word,
+    missing_indices,
     pick,
 )
 from mtqa.names.morphology import (
@@ -417,6 +418,11 @@ def test_inflection_bases_by_last_letter_are_those_of_every_ending() -> None:
     words += [w.upper() for w in words] + ["İstanbula", "Ab", "Lavrov-a", "Ğurova"]
     assert [morphology.inflection_bases(w) for w in words] == [_every_ending_bases(w) for w in words]
     assert morphology.inflection_bases("Navalnogo")[:2] == ("Navalny", "Navalniy")
+
+
+def test_missing_indices_are_those_of_the_nones() -> None:
+    assert missing_indices([]) == []
+    assert missing_indices([None, False, 0, None, True, ""]) == [0, 3]
 
 
 def test_pick_is_getitem_of_each_index() -> None:

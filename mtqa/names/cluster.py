@@ -33,7 +33,7 @@ from typing import NamedTuple
 from mtqa.document import Document
 from mtqa.names.gazetteer import fold, is_demonym, is_place
 from mtqa.names.glossary import Glossary
-from mtqa.names.mentions import DocumentMentions, Mention, extract_mentions, pick
+from mtqa.names.mentions import DocumentMentions, Mention, extract_mentions, missing_indices, pick
 from mtqa.names.morphology import (
     has_surname_ending,
     inflection_bases,
@@ -252,7 +252,7 @@ def _document_facts(forms: list[str]) -> FormFacts:
     if None in found:
         if len(facts) > _FACTS_MAX:
             facts.clear()
-        missing = [k for k, f in enumerate(found) if f is None]
+        missing = missing_indices(found)
         for k, new in zip(missing, _new_facts([forms[k] for k in missing]), strict=True):
             found[k] = facts[forms[k]] = new
     if not found:

@@ -37,7 +37,7 @@ from mtqa.document import Document
 from mtqa.names.morphology import is_first_name, is_russian_first_name, is_title
 from mtqa.names.words import is_common_word
 
-__all__ = ["PARTICLES", "Mention", "extract_mentions", "is_name_word", "pick"]
+__all__ = ["PARTICLES", "Mention", "extract_mentions", "is_name_word", "missing_indices", "pick"]
 
 T = TypeVar("T")
 
@@ -148,6 +148,11 @@ _NAME_WORD: dict[str, bool] = {}
 _NAME_WORD_MAX = 200_000
 
 
+def missing_indices(found: Sequence[object]) -> list[int]:
+    """The indices of the Nones of ``found`` (the words a table does not know yet), by C-level passes."""
+    return list(compress(_numbers(len(found)), map(is_, found, repeat(None))))
+
+
 def _name_words(texts: Sequence[str]) -> set[str]:
     """The distinct words of ``texts`` that are name words (``is_name_word``), as ``texts`` spells them."""
     maybe = list(filterfalse(str.islower, set(texts)))
@@ -156,7 +161,7 @@ def _name_words(texts: Sequence[str]) -> set[str]:
         if len(_NAME_WORD) > _NAME_WORD_MAX:
             _NAME_WORD.clear()
         judge = is_name_word.__wrapped__  # no lru cache needed: ``_NAME_WORD`` is the cache
-        for k in [k for k, f in enumerate(found) if f is None]:
+        for k in missing_indices(found):
             found[k] = _NAME_WORD[maybe[k]] = judge(maybe[k])
     # The words of this document, not the equal strings of ``_NAME_WORD``: each token's lookup
     # below then compares it with a string of its own document.
@@ -224,7 +229,7 @@ def _initial_flags(words: Sequence[str]) -> list[bool]:
         if len(_INITIAL) > _NAME_WORD_MAX:
             _INITIAL.clear()
         judge = _initial_name.__wrapped__  # no lru cache needed: ``_INITIAL`` is the cache
-        for k in list(compress(_numbers(len(found)), map(is_, found, repeat(None)))):
+        for k in missing_indices(found):
             word = words[k]
             known = _INITIAL.get(word)
             found[k] = _INITIAL[word] = judge(word) if known is None else known
