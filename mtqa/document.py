@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import cached_property
@@ -105,7 +106,7 @@ class Tokens(Sequence[Token]):
     (``texts``, ``starts``, ``ends``, ``opening``, ``headline``).
     """
 
-    __slots__ = ("ends", "headline", "opening", "starts", "texts")
+    __slots__ = ("_counts", "ends", "headline", "opening", "starts", "texts")
 
     def __init__(self, starts: tuple[int, ...], ends: tuple[int, ...], texts: tuple[str, ...],
                  opening: tuple[bool, ...], headline: tuple[bool, ...]) -> None:
@@ -113,6 +114,15 @@ class Tokens(Sequence[Token]):
         #: ``Token.sentence_start`` of each token.
         self.opening = opening
         self.headline = headline
+        self._counts: Counter[str] | None = None
+
+    @property
+    def counts(self) -> Counter[str]:
+        """How often each word is written, as written: one pass over the texts that every
+        check asking for the document's distinct words shares. Read it, never change it."""
+        if self._counts is None:
+            self._counts = Counter(self.texts)
+        return self._counts
 
     def __len__(self) -> int:
         return len(self.texts)

@@ -84,3 +84,9 @@ def test_the_spaces_a_line_head_strips_are_every_space_but_the_line_break() -> N
     spaces = {chr(c) for c in range(0x110000) if chr(c).isspace() and c != 0x0A}
     assert set(document._SPACES) == spaces
     assert all(re.fullmatch(r"[^\S\n]", c) for c in spaces)  # the regexes' own idea of a space
+
+
+def test_token_counts_are_each_written_form_and_how_often() -> None:
+    tokens = Document("x", "The cat and the Cat; the end.").tokens
+    assert tokens.counts == {"The": 1, "cat": 1, "and": 1, "the": 2, "Cat": 1, "end": 1}
+    assert tokens.counts is tokens.counts  # one pass, shared by the checks

@@ -47,7 +47,7 @@ class Words:
     @cached_property
     def distinct(self) -> frozenset[str]:
         """Every word the document writes, as written."""
-        return frozenset(self.texts)
+        return frozenset(self.tokens.counts)
 
     @cached_property
     def _split(self) -> tuple[tuple[str, ...], tuple[str, ...]]:
