@@ -56,6 +56,7 @@ from mtqa.names.mentions import (
     Mention,
     _initial_flags,
     _initial_name,
+    _name_flags,
     _name_words,
     extract_mentions,
     is_name_word,
@@ -296,11 +297,13 @@ def test_form_facts_are_the_functions_answers(cold: bool) -> None:
 @pytest.mark.parametrize("source", ["text", "seed"])
 def test_name_words_judged_once_are_those_of_is_name_word(source: str) -> None:
     text = TEXT if source == "text" else need(SEED).read_text(encoding="utf-8")
-    texts = Document(source, text).tokens.texts
+    tokens = Document(source, text).tokens
+    texts = tokens.texts
     expected = {t for t in texts if is_name_word(t)}
     _NAME_WORD.clear()
-    cold = _name_words(texts)
-    assert cold == expected and _name_words(texts) == expected
+    cold = _name_words(tokens.counts)
+    assert cold == expected and _name_words(set(texts)) == expected
+    assert _name_flags(texts) == _name_flags(texts, tokens.counts) == [t in expected for t in texts]
     assert "Ryabkov" in expected or source == "seed"
     assert not any(w.islower() for w in _NAME_WORD)  # lower-case words are never looked up
     own = {id(t) for t in texts}

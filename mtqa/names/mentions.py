@@ -27,7 +27,7 @@ asked for; ``extract_mentions`` builds them all.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from functools import lru_cache
 from itertools import compress, filterfalse, repeat
 from operator import is_, itemgetter, not_, or_
@@ -153,9 +153,9 @@ def missing_indices(found: Sequence[object]) -> list[int]:
     return list(compress(_numbers(len(found)), map(is_, found, repeat(None))))
 
 
-def _name_words(texts: Sequence[str]) -> set[str]:
-    """The distinct words of ``texts`` that are name words (``is_name_word``), as ``texts`` spells them."""
-    maybe = list(filterfalse(str.islower, set(texts)))
+def _name_words(distinct: Iterable[str]) -> set[str]:
+    """The words of ``distinct`` (a document's distinct words) that are name words (``is_name_word``)."""
+    maybe = list(filterfalse(str.islower, distinct))
     found = list(map(_NAME_WORD.get, maybe))
     if None in found:
         if len(_NAME_WORD) > _NAME_WORD_MAX:
@@ -168,9 +168,14 @@ def _name_words(texts: Sequence[str]) -> set[str]:
     return set(compress(maybe, found))
 
 
-def _name_flags(texts: Sequence[str]) -> list[bool]:
-    """``is_name_word`` of every token, judged once per distinct word (never per token)."""
-    here = _name_words(texts)
+def _name_flags(texts: Sequence[str], distinct: Iterable[str] | None = None) -> list[bool]:
+    """``is_name_word`` of every token, judged once per distinct word (never per token).
+
+    ``distinct`` is the distinct words of ``texts`` when the document has them already
+    (``Tokens.counts``, shared with other checks: in the order of their first occurrence,
+    which also reads the words in memory order); else they are made here.
+    """
+    here = _name_words(set(texts) if distinct is None else distinct)
     return list(map(here.__contains__, texts))
 
 
@@ -287,7 +292,7 @@ class DocumentMentions:
     def __init__(self, doc: Document) -> None:
         text = doc.text
         cols = _columns(doc)
-        name = _name_flags(cols.texts)
+        name = _name_flags(cols.texts, getattr(doc.tokens, "counts", None))
         self._text, self._cols, self._name = text, cols, name
         #: The tokens that are single-word mentions, in text order.
         self.candidates = _candidates(cols, name)
