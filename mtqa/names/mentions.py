@@ -373,8 +373,7 @@ def _multiword(
     """
     starts, ends, texts = cols.starts, cols.ends, cols.texts
     n = len(texts)
-    firsts: list[int] = []
-    lasts: list[int] = []
+    runs: list[tuple[int, int]] = []
     done = -1  # the last token of the previous run
     for i in _heads(texts, candidates, name):
         if i <= done:
@@ -388,10 +387,12 @@ def _multiword(
             else:
                 break
         if j > i:
-            firsts.append(i)
-            lasts.append(j)
+            runs.append((i, j))
         done = j
-    return firsts, lasts
+    if not runs:
+        return [], []
+    firsts, lasts = zip(*runs, strict=True)
+    return list(firsts), list(lasts)
 
 
 def _heads(texts: Sequence[str], candidates: Sequence[int], name: Sequence[bool]) -> Iterator[int]:

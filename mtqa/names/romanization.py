@@ -32,6 +32,8 @@ import unicodedata
 from collections.abc import Sequence
 from functools import cache, lru_cache
 from importlib import resources
+from itertools import compress
+from operator import not_
 
 __all__ = ["SCHEMAS", "romanizable", "romanization_key", "romanization_keys"]
 
@@ -209,12 +211,16 @@ def romanization_keys(names: Sequence[str]) -> list[str]:
     # Lower case and letters only, as ``romanization_key`` makes them, for all names at once:
     # ASCII case folding and the removal of what is no letter go letter by letter, so they
     # may run over the joined names (a name holds no separator: it is no letter either).
-    if all(map(str.isascii, names)):
-        lowered = _SEPARATOR.join(names).lower()
-    else:
-        lowered = _SEPARATOR.join(name.lower() if name.isascii() else _ascii_lower(name) for name in names)
-    if lowered.count(_SEPARATOR) != len(names) - 1:
+    joined = _SEPARATOR.join(names)
+    if joined.count(_SEPARATOR) != len(names) - 1:
         return [romanization_key.__wrapped__(name) for name in names]  # a name with a line break
+    lowered = joined.lower()
+    if not joined.isascii():
+        # The names not in ASCII are lowered the other way (``_ascii_lower``), one by one.
+        parts = lowered.split(_SEPARATOR)
+        for k in compress(range(len(names)), map(not_, map(str.isascii, names))):
+            parts[k] = _ascii_lower(names[k])
+        lowered = _SEPARATOR.join(parts)
     letters = _NON_LETTER_OR_SEPARATOR_RE.sub("", lowered)
     folded = "".join(map(_separated_table().__getitem__, _separated_chunk_re().findall(letters)))
     folded = _IOTATED_RE.sub("", folded)
