@@ -7,7 +7,7 @@ import pickle
 import pytest
 import regex
 
-from mtqa.kinds._guard import Guarded, _other_digits, guard, occurrences, scan_lines, stays_in_line
+from mtqa.kinds._guard import Guarded, guard, occurrences, scan_lines, stays_in_line
 from mtqa.kinds._literals import bits, required_literals, uses_ascii_digits
 from mtqa.kinds._text import phrase_matcher, phrase_pattern
 from mtqa.rulefile import builtin_rules_dir, load_rules
@@ -205,8 +205,3 @@ def test_a_literal_phrase_is_found_through_the_shared_pass_with_word_boundaries(
     assert spans == [(4, 8), (13, 17), (45, 49), (50, 54)]
     copy = pickle.loads(pickle.dumps(matcher))
     assert [m.span() for m in copy.finditer(text)] == spans
-
-
-def test_the_other_digits_are_every_character_the_engine_reads_as_a_digit_but_0_to_9() -> None:
-    every = "".join(map(chr, range(0x80, 0x110000)))
-    assert _other_digits() == frozenset(regex.findall(r"\d", every))

@@ -20,7 +20,6 @@ from typing import Any, cast
 import regex
 
 from mtqa import document
-from mtqa.datacache import persistent
 from mtqa.kinds._literals import required_literals, uses_ascii_digits
 
 _ESCAPE_DIGITS = {"x": 2, "u": 4, "U": 8}
@@ -128,8 +127,6 @@ class Guarded:
             self._digits = uses_ascii_digits(self.source, literals)
             self._literals = tuple(lit.casefold() for lit in literals) if self.fold else literals
             _LITERALS.add(self.fold, self._literals)
-            if self._digits:
-                _LITERALS.add(False, tuple(_other_digits()))
         return self._literals
 
     def finditer(self, text: str) -> Iterator[regex.Match[str]]:
@@ -152,25 +149,13 @@ class Guarded:
 
 #: Guards whose literals are not read yet.
 _PENDING: list[Guarded] = []
+_OTHER_DIGIT = regex.compile(r"\d(?<![0-9])")
 
 
 @lru_cache(maxsize=4)
 def other_digits(text: str) -> bool:
-    """True when ``text`` holds a decimal digit other than 0-9 (which ``\\d`` also matches):
-    each of them is a literal of the one pass over the text (``occurrences``)."""
-    return not _other_digits().isdisjoint(occurrences(text, False))
-
-
-@persistent(("regex",))
-def _other_digits() -> frozenset[str]:
-    """Every character ``\\d`` matches but 0-9, as the regex engine itself reads ``\\d``
-    (a twentieth of a second: kept on disk)."""
-    every = "".join(map(chr, range(0x80, _LAST_DIGIT + 1)))
-    return frozenset(regex.findall(r"\d", every))
-
-
-#: No decimal digit stands above this code point (the tests check all of Unicode).
-_LAST_DIGIT = 0x1FBFF
+    """True when ``text`` holds a decimal digit other than 0-9 (which ``\\d`` also matches)."""
+    return _OTHER_DIGIT.search(text) is not None
 
 
 def _windows(text: str, offsets: Iterable[int]) -> list[tuple[int, int]]:
