@@ -32,6 +32,8 @@ LITERALS = [
     (r"ab\x41cde", ("abAcde",)),
     (r"one|two three", ("one", "two three")),  # an alternation at the top: one of each branch
     (r"foo(?=bar)baz", ("foobaz",)),  # a lookaround matches no text: its neighbours touch
+    (r"told(?= (?:a|(?:b[)]c))) about", ("told about",)),  # whatever a lookaround holds
+    (r"told(?=(?#x)) about", ()),  # a comment in it may hold any bracket
     (r"[^ab]cde", ("cde",)),  # a negated class is unknown
     (r"x{2}yz", ("xxyz",)),
     (r"\btold\s+about\b", ("about",)),  # the rarer word

@@ -120,6 +120,7 @@ def repeat(part: Part, low: int, high: int | None) -> Part:
     return Part(None, part.prefix, part.suffix, required)
 
 
+@lru_cache(maxsize=65536)
 def bits(text: str) -> int:
     """How rare a text is likely to be in English, as a rough count of bits: two for a
     lower-case letter, three for a capital or a digit, one for a space, four for any
@@ -139,19 +140,25 @@ def _char_bits(char: str) -> int:
     return 6
 
 
-def _rarity(candidate: frozenset[str]) -> tuple[float, int, int]:
-    """How rare a set of texts is likely to be, for ``max``: the bits of its most common
-    text, less one for each doubling of their number (each adds its own occurrences),
-    then fewer texts, then longer ones."""
-    weakest = min(map(bits, candidate))
-    return (weakest - math.log2(len(candidate)), -len(candidate), min(map(len, candidate)))
-
-
 def best_set(part: Part) -> frozenset[str] | None:
-    """The likely rarest set of texts every match of ``part`` holds, or None."""
-    sets = [*part.required, part.prefix, part.suffix]
-    good = [s for s in sets if "" not in s and min(map(bits, s)) >= MIN_BITS]
-    return max(good, key=_rarity, default=None)
+    """The likely rarest set of texts every match of ``part`` holds, or None.
+
+    Ranked by the bits of a set's most common text, less one for each doubling of
+    their number (each adds its own occurrences), then fewer texts, then longer ones;
+    a set whose most common text has fewer than MIN_BITS is no guard.
+    """
+    best: frozenset[str] | None = None
+    best_rank: tuple[float, int, int] = (-math.inf, 0, 0)
+    for texts in dict.fromkeys((*part.required, part.prefix, part.suffix)):
+        if "" in texts:
+            continue
+        weakest = min(map(bits, texts))
+        if weakest < MIN_BITS:
+            continue
+        rank = (weakest - math.log2(len(texts)), -len(texts), min(map(len, texts)))
+        if best is None or rank > best_rank:
+            best, best_rank = texts, rank
+    return best
 
 
 class Unsure(Exception):
@@ -286,11 +293,14 @@ class _Reader:
         flags = opener.group("flags")
         if flags is not None and opener.group(0).endswith(")"):
             return _ZERO_WIDTH  # (?i): flags for what follows
+        if opener.group("look"):
+            self.i = _group_end(p, self.i)  # it matches no text: what it reads does not matter
+            return _ZERO_WIDTH
         inner = self._alternation()
         if self._peek() != ")":
             raise Unsure
         self.i += 1
-        return _ZERO_WIDTH if opener.group("look") else inner
+        return inner
 
     def _quantified(self, part: Part) -> Part:
         p = self.pattern
@@ -317,6 +327,25 @@ class _Reader:
 _GROUP_OPENER = regex.compile(
     r"\((?:(?P<look>\?<?[=!])|\?[:>|]|\?P?<\w+>|\?(?P<flags>(?:[abefiLmprsuwx]|V[01])*(?:-(?:[abefiLmprsuwx]|V[01])+)?)[:)])?")
 _BOUNDS = regex.compile(r"\{(\d*)(,(\d*))?\}")
+
+
+def _group_end(pattern: str, i: int) -> int:
+    """The index after the ')' that closes the group whose body starts at i."""
+    depth, j = 1, i
+    while j < len(pattern):
+        c = pattern[j]
+        if c == "\\":
+            j += 2
+        elif c == "[":
+            j = _class_end(pattern, j)
+        elif pattern.startswith("(?#", j):
+            raise Unsure  # a comment may hold any bracket
+        else:
+            depth += {"(": 1, ")": -1}.get(c, 0)
+            j += 1
+            if depth == 0:
+                return j
+    raise Unsure
 
 
 def _code_point(pattern: str, i: int) -> str:
