@@ -295,7 +295,7 @@ def _read(doc: Document) -> Context:
     """Read a document once for all the lexical kinds (see the module's docstring)."""
     tokens = doc.tokens
     texts = tokens.texts
-    forms = Counter(texts)
+    forms = tokens.counts  # shared with the other checks: read, never changed
     # Only a word with a capital (or no letter) is anything but lower-case: a fraction of all.
     unlowered = frozenset(filterfalse(str.islower, forms))
     capital_forms = frozenset(compress(unlowered, map(str.isupper, map(_FIRST, unlowered))))
