@@ -104,3 +104,57 @@ def persistent(packages: tuple[str, ...]) -> Callable[[Callable[[], T]], Callabl
         return load
 
     return decorate
+
+
+def _write(path: Path, value: object) -> None:
+    """Pickle ``value`` to ``path`` atomically (a temporary file, then a rename)."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
+    with os.fdopen(fd, "wb") as handle:
+        pickle.dump(value, handle, protocol=pickle.HIGHEST_PROTOCOL)
+    os.replace(tmp, path)
+
+
+class Memo:
+    """The answers of a pure function of a string, kept on disk between runs.
+
+    For work that depends on its argument and on the code of the module
+    computing it (``module``, whose source is part of the file's name), such as
+    reading the literals of a rule regex: a run asks ``get``, computes what is
+    missing, ``put``s it, and ``save``s once. A file that cannot be read or
+    written only costs the computing.
+    """
+
+    def __init__(self, module: str) -> None:
+        source = inspect.getsource(sys.modules[module])
+        key = hashlib.sha256(source.encode()).hexdigest()[:16]
+        self.path = data_dir() / f"{module}.memo-{key}.pickle"
+        self.answers: dict[str, object] | None = None
+        self.changed = False
+
+    def get(self, argument: str) -> object | None:
+        if self.answers is None:
+            try:
+                with self.path.open("rb") as handle:
+                    self.answers = dict(pickle.load(handle))
+            except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ValueError, TypeError):
+                self.answers = {}
+        return self.answers.get(argument)
+
+    def put(self, argument: str, answer: object) -> None:
+        self.get(argument)  # read the file first
+        assert self.answers is not None
+        self.answers[argument] = answer
+        self.changed = True
+
+    def save(self) -> None:
+        if not self.changed or self.answers is None:
+            return
+        try:
+            _write(self.path, self.answers)
+            for stale in self.path.parent.glob(self.path.name.split(".memo-")[0] + ".memo-*.pickle"):
+                if stale != self.path:
+                    stale.unlink(missing_ok=True)  # written by an older version of the code
+        except OSError:
+            pass
+        self.changed = False

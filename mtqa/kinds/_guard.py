@@ -20,6 +20,7 @@ from typing import Any, cast
 import regex
 
 from mtqa import document
+from mtqa.datacache import Memo
 from mtqa.kinds._literals import required_literals, uses_ascii_digits
 
 _ESCAPE_DIGITS = {"x": 2, "u": 4, "U": 8}
@@ -123,7 +124,7 @@ class Guarded:
     def literals(self) -> tuple[str, ...]:
         """The texts one of which every match holds (casefolded when the pattern ignores case)."""
         if self._literals is None:
-            literals = required_literals(self.source)
+            literals = _literals_of(self.source)
             self._digits = uses_ascii_digits(self.source, literals)
             self._literals = tuple(lit.casefold() for lit in literals) if self.fold else literals
             _LITERALS.add(self.fold, self._literals)
@@ -149,6 +150,22 @@ class Guarded:
 
 #: Guards whose literals are not read yet.
 _PENDING: list[Guarded] = []
+
+
+@lru_cache(maxsize=1)
+def _memo() -> Memo:
+    """The literals of the regexes read in earlier runs (reading them all takes ~20 ms)."""
+    return Memo("mtqa.kinds._literals")
+
+
+def _literals_of(source: str) -> tuple[str, ...]:
+    memo = _memo()
+    known = memo.get(source)
+    if isinstance(known, tuple):
+        return known
+    literals = required_literals(source)
+    memo.put(source, literals)
+    return literals
 _OTHER_DIGIT = regex.compile(r"\d(?<![0-9])")
 
 
@@ -227,8 +244,10 @@ def register(literals: tuple[str, ...], fold: bool = False) -> None:
 
 def occurrences(text: str, fold: bool) -> dict[str, list[int]]:
     """Where each guarded literal starts in ``text`` (casefolded when ``fold``)."""
-    while _PENDING:
-        _ = _PENDING.pop().literals  # each new literal rebuilds the automata: read them all first
+    if _PENDING:
+        while _PENDING:
+            _ = _PENDING.pop().literals  # each new literal rebuilds the automata: read them all first
+        _memo().save()
     return _occurrences(text, _LITERALS.version)[fold]
 
 
