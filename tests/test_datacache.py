@@ -47,3 +47,13 @@ def test_a_guard_reads_its_literals_from_the_memo_of_an_earlier_run(tmp_path: Pa
     memo.put(source, ("protocol",))  # what an earlier run (of this very code) found
     matcher = _guard.guard(regex.compile(source), source)
     assert matcher.literals == ("protocol",)
+
+
+def test_whether_a_regex_stays_in_its_line_is_remembered_with_its_flags(tmp_path: Path,
+                                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("MTQA_DATA_DIR", str(tmp_path))
+    monkeypatch.setattr(_guard, "_line_memo", lru_cache(maxsize=1)(lambda: Memo("mtqa.kinds._guard")))
+    assert _guard._in_line_of(r"a.b", regex.V1) is True
+    assert _guard._in_line_of(r"a.b", regex.V1 | regex.DOTALL) is False
+    _guard._line_memo().save()
+    assert Memo("mtqa.kinds._guard").get(f"{int(regex.V1)}:a.b") is True

@@ -139,7 +139,7 @@ class Guarded:
         if not hits:
             return iter(())
         if self._in_line is None:
-            self._in_line = stays_in_line(self.source, self.flags)
+            self._in_line = _in_line_of(self.source, self.flags)
         # ``casefold`` never shortens a character: a folded text as long as the text has its offsets.
         if self._in_line and (not self.fold or len(casefolded(text)) == len(text)):
             # Even where the literals stand on most lines, scanning those lines beats one
@@ -156,6 +156,23 @@ _PENDING: list[Guarded] = []
 def _memo() -> Memo:
     """The literals of the regexes read in earlier runs (reading them all takes ~20 ms)."""
     return Memo("mtqa.kinds._literals")
+
+
+@lru_cache(maxsize=1)
+def _line_memo() -> Memo:
+    """``stays_in_line`` of the regexes read in earlier runs (it compiles each atom)."""
+    return Memo("mtqa.kinds._guard")
+
+
+def _in_line_of(source: str, flags: int) -> bool:
+    memo = _line_memo()
+    key = f"{int(flags)}:{source}"
+    known = memo.get(key)
+    if isinstance(known, bool):
+        return known
+    answer = stays_in_line(source, flags)
+    memo.put(key, answer)  # saved by the next ``occurrences``
+    return answer
 
 
 def _literals_of(source: str) -> tuple[str, ...]:
@@ -248,6 +265,7 @@ def occurrences(text: str, fold: bool) -> dict[str, list[int]]:
         while _PENDING:
             _ = _PENDING.pop().literals  # each new literal rebuilds the automata: read them all first
         _memo().save()
+    _line_memo().save()
     return _occurrences(text, _LITERALS.version)[fold]
 
 
