@@ -17,7 +17,7 @@ import re
 from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cached_property, lru_cache
 from itertools import accumulate, compress, repeat
 from operator import add, itemgetter, methodcaller, not_, sub
 from typing import NamedTuple, overload
@@ -51,19 +51,22 @@ _SPACES = "".join(c for c in map(chr, range(0x3001)) if c.isspace() and c != "\n
 _LINE_HEAD_CHARS = _SPACES + "\"“«„‘'(*#>-–—•"
 #: After an opening quote, a colon, or a bullet, a capital is normal: the word that starts
 #: at most two spaces, quotes or marks further on the line (group 1 ends where it starts).
-#: The first lookahead lets the scan skip, at C speed, every character that starts no match.
+#: The pattern starts with a class, which lets the scan skip every other character at C
+#: speed; what stands before the opener is then read behind it (a quote opens after a
+#: space or at a line's start, a bullet's spaces must lead to a capital).
 _OPENER_RE = re.compile(
-    r"(?=[\"“«„‘(:•·–—-])(?:(?:^|(?<=\s))[\"“«„‘(]|:[^\S\n]+|[•·–—-][^\S\n]+(?=[\"“«„]?[A-Z]))"
-    r"(?=((?:[^\S\n]|[\"“«„‘'(*#>\-–—•]){0,2}+)[^\W_])",
-    re.MULTILINE,
+    r"[\"“«„‘(:•·–—-](?:(?<=[\"“«„‘(])(?<!\S.)|(?<=:)[^\S\n]+|(?<=[•·–—-])[^\S\n]+(?=[\"“«„]?[A-Z]))"
+    r"(?=((?:[^\S\n]|[\"“«„‘'(*#>\-–—•]){0,2}+)[^\W_])"
 )
 _HEADLINE_MAX_WORDS = 20
 _LINE_END_PUNCT = tuple(".!?…:;,\"”’»)]")
 
 
+@lru_cache(maxsize=4)
 def line_starts(text: str) -> tuple[int, ...]:
     """The offset of each line's first character: C-level passes (split, then a running sum
-    of the lines' lengths, each with its line break)."""
+    of the lines' lengths, each with its line break). Kept for the few texts being checked:
+    a document and the guarded regexes scanning it ask for the same."""
     return tuple(accumulate(map((1).__add__, map(len, text.split("\n"))), initial=0))[:-1]
 
 

@@ -194,7 +194,7 @@ def other_digits(text: str) -> bool:
 
 def _windows(text: str, offsets: Iterable[int]) -> list[tuple[int, int]]:
     """The lines of ``text`` (with their line breaks) that hold ``offsets``, in order."""
-    starts = line_starts(text)
+    starts = document.line_starts(text)
     lines = sorted(set(map(bisect_right, repeat(starts), offsets)))  # 1 + the index of each line
     last = len(starts)
     return [(starts[i - 1], starts[i] if i < last else len(text)) for i in lines]
@@ -294,12 +294,6 @@ def _occurrences(text: str, version: int) -> tuple[dict[str, list[int]], dict[st
         if fold is not None:
             folded.setdefault(fold, []).append(start)
     return written, folded
-
-
-@lru_cache(maxsize=4)
-def line_starts(text: str) -> tuple[int, ...]:
-    """``document.line_starts``, kept for the few texts being checked."""
-    return document.line_starts(text)
 
 
 def guard(pattern: regex.Pattern[str], source: str) -> Guarded:
