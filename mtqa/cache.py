@@ -18,7 +18,6 @@ import enum
 import hashlib
 import json
 import os
-import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -114,6 +113,8 @@ class Cache:
             if not gitignore.exists():
                 gitignore.write_text("*\n", encoding="utf-8")
             text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+            import tempfile  # only when writing: a warm run reads
+
             fd, tmp = tempfile.mkstemp(dir=self.folder, suffix=".tmp")
             with os.fdopen(fd, "w", encoding="utf-8") as handle:
                 handle.write(text)

@@ -12,12 +12,10 @@ A cache that cannot be read or written only costs the build.
 from __future__ import annotations
 
 import hashlib
-import inspect
 import os
 import pickle
 import re
 import sys
-import tempfile
 from collections.abc import Callable
 from functools import cache, wraps
 from pathlib import Path
@@ -78,7 +76,7 @@ def persistent(packages: tuple[str, ...]) -> Callable[[Callable[[], T]], Callabl
         @cache
         @wraps(build)
         def load() -> T:
-            source = inspect.getsource(inspect.getmodule(build) or build)
+            source = _source(build.__module__)
             key = hashlib.sha256(f"{build.__qualname__}|{_versions(packages)}|{source}".encode()).hexdigest()[:16]
             path = data_dir() / f"{build.__module__}.{build.__qualname__}-{key}.pickle"
             try:
@@ -89,11 +87,7 @@ def persistent(packages: tuple[str, ...]) -> Callable[[Callable[[], T]], Callabl
                 pass
             value = build()
             try:
-                path.parent.mkdir(parents=True, exist_ok=True)
-                fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
-                with os.fdopen(fd, "wb") as handle:
-                    pickle.dump(value, handle, protocol=pickle.HIGHEST_PROTOCOL)
-                os.replace(tmp, path)
+                _write(path, value)
                 for stale in path.parent.glob(f"{build.__module__}.{build.__qualname__}-*.pickle"):
                     if stale != path:
                         stale.unlink(missing_ok=True)  # built by an older version of the code or packages
@@ -106,8 +100,16 @@ def persistent(packages: tuple[str, ...]) -> Callable[[Callable[[], T]], Callabl
     return decorate
 
 
+def _source(module: str) -> str:
+    """The source text of a loaded module, read from its file (what ``inspect.getsource``
+    gives for a module, without going through its line cache and tokenizer)."""
+    return Path(sys.modules[module].__file__ or "").read_text(encoding="utf-8")
+
+
 def _write(path: Path, value: object) -> None:
     """Pickle ``value`` to ``path`` atomically (a temporary file, then a rename)."""
+    import tempfile  # only when writing: most runs read
+
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
     with os.fdopen(fd, "wb") as handle:
@@ -126,7 +128,7 @@ class Memo:
     """
 
     def __init__(self, module: str) -> None:
-        source = inspect.getsource(sys.modules[module])
+        source = _source(module)
         key = hashlib.sha256(source.encode()).hexdigest()[:16]
         self.path = data_dir() / f"{module}.memo-{key}.pickle"
         self.answers: dict[str, object] | None = None
