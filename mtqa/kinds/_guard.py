@@ -88,8 +88,25 @@ def _skip_group(pattern: str, i: int) -> int:
 
 @lru_cache(maxsize=4)
 def casefolded(text: str) -> str:
-    """``text.casefold()``, kept for the few texts being checked (every guarded rule asks)."""
+    """``fold(text)``, kept for the few texts being checked (every guarded rule asks)."""
+    return fold(text)
+
+
+def fold(text: str) -> str:
+    """``text.casefold()``, but for the Turkish İ and ı, read as 'i'.
+
+    The regex engine matches them with 'i' and 'I' when it ignores case, where
+    ``casefold`` keeps them apart (and makes two characters of 'İ'); these are
+    the only letters on which the two disagree (the tests check every one).
+    Reading both as 'i' keeps the text's offsets and finds a literal wherever
+    a match of the regex could stand.
+    """
+    if "İ" in text or "ı" in text:
+        text = text.translate(_TURKISH_I)
     return text.casefold()
+
+
+_TURKISH_I = str.maketrans({"İ": "i", "ı": "i"})
 
 
 class Guarded:
@@ -110,7 +127,9 @@ class Guarded:
 
     def __init__(self, pattern: regex.Pattern[str], source: str, flags: int) -> None:
         self.pattern, self.source, self.flags = pattern, source, flags
-        self.fold = bool(flags & regex.IGNORECASE) or regex.search(r"\(\?[a-zA-Z]*i", source) is not None
+        # A pattern that switches case off with an unscoped (?-i) has no IGNORECASE in its
+        # flags although what comes before still ignores case: any inline 'i' means folding.
+        self.fold = bool(flags & regex.IGNORECASE) or regex.search(r"\(\?[\w-]*i", source) is not None
         self._literals: tuple[str, ...] | None = None
         self._digits = False
         self._in_line: bool | None = None
@@ -126,7 +145,7 @@ class Guarded:
         if self._literals is None:
             literals = _literals_of(self.source)
             self._digits = uses_ascii_digits(self.source, literals)
-            self._literals = tuple(lit.casefold() for lit in literals) if self.fold else literals
+            self._literals = tuple(map(fold, literals)) if self.fold else literals
             _LITERALS.add(self.fold, self._literals)
         return self._literals
 
@@ -233,9 +252,9 @@ class _Literals:
         literal or None)``."""
         if "both" not in self.automata:
             keys: dict[str, tuple[list[str], list[str]]] = {}
-            for fold in (False, True):
-                for literal in self.words[fold]:
-                    keys.setdefault(literal.casefold(), ([], []))[fold].append(literal)
+            for folded_set in (False, True):
+                for literal in self.words[folded_set]:
+                    keys.setdefault(fold(literal), ([], []))[folded_set].append(literal)
             self.automata["both"] = _automaton({
                 key: (len(key) - 1, tuple(written), folded[0] if folded else None)
                 for key, (written, folded) in keys.items()})
@@ -345,7 +364,10 @@ def _atoms(pattern: str) -> Iterator[str]:
         c = pattern[i]
         if pattern.startswith(("(?<=", "(?<!"), i):
             end = _skip_group(pattern, i)
-            if "(?=" not in pattern[i:end] and "(?!" not in pattern[i:end]:
+            body = pattern[i:end]
+            # A line scanned on its own ends where the text would: an end anchor (or \G, the
+            # scan's start) in a lookbehind reads differently there.
+            if not any(mark in body for mark in ("(?=", "(?!", "$", "\\Z", "\\z", "\\G")):
                 i = end
                 continue
         if c == "\\":
