@@ -292,6 +292,8 @@ class _Reader:
         self.i = opener.end()
         flags = opener.group("flags")
         if flags is not None and opener.group(0).endswith(")"):
+            if self._peek() in ("?", "*", "+", "{"):
+                raise Unsure  # the regex engine gives a quantifier here to what stands before
             return _ZERO_WIDTH  # (?i): flags for what follows
         if opener.group("look"):
             self.i = _group_end(p, self.i)  # it matches no text: what it reads does not matter
