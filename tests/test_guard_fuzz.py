@@ -208,6 +208,11 @@ def cases(seed: int, count: int, texts: int) -> Iterator[tuple[list[regex.Patter
     made = 0
     while made < count:
         source, branches = random_pattern(rng)
+        if "İ" in source or "ı" in source:
+            # Texts hold them; patterns don't: the regex engine's own matches of a pattern holding
+            # them, ignoring case, depend on where a scan starts (r"Y\?;\.ÉAiı" finds "Y?;.ÉAII"
+            # in that text, not in "xY?;.ÉAII"), so no guard could agree with every scan.
+            continue
         try:
             compiled = [regex.compile(source, flags) for flags in FLAG_SETS]
         except regex.error:
