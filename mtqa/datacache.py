@@ -19,9 +19,10 @@ import sys
 from collections.abc import Callable
 from functools import cache, wraps
 from pathlib import Path
-from typing import TypeVar
+from typing import Generic, TypeVar, cast
 
 T = TypeVar("T")
+A = TypeVar("A")
 
 
 def data_dir() -> Path:
@@ -79,20 +80,11 @@ def persistent(packages: tuple[str, ...]) -> Callable[[Callable[[], T]], Callabl
             source = _source(build.__module__)
             key = hashlib.sha256(f"{build.__qualname__}|{_versions(packages)}|{source}".encode()).hexdigest()[:16]
             path = data_dir() / f"{build.__module__}.{build.__qualname__}-{key}.pickle"
-            try:
-                with path.open("rb") as handle:
-                    value: T = pickle.load(handle)
-                return value
-            except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ValueError):
-                pass
+            found = _read(path)
+            if found is not _MISSING:
+                return cast(T, found)
             value = build()
-            try:
-                _write(path, value)
-                for stale in path.parent.glob(f"{build.__module__}.{build.__qualname__}-*.pickle"):
-                    if stale != path:
-                        stale.unlink(missing_ok=True)  # built by an older version of the code or packages
-            except OSError:
-                pass
+            _keep(path, value, f"{build.__module__}.{build.__qualname__}-*.pickle")
             return value
 
         return load
@@ -106,57 +98,75 @@ def _source(module: str) -> str:
     return Path(sys.modules[module].__file__ or "").read_text(encoding="utf-8")
 
 
-def _write(path: Path, value: object) -> None:
-    """Pickle ``value`` to ``path`` atomically (a temporary file, then a rename)."""
+_MISSING = object()
+
+
+def _read(path: Path) -> object:
+    """The value pickled at ``path``, or ``_MISSING`` when it cannot be read."""
+    try:
+        with path.open("rb") as handle:
+            return pickle.load(handle)
+    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ValueError):
+        return _MISSING
+
+
+def _keep(path: Path, value: object, family: str) -> None:
+    """Pickle ``value`` to ``path`` atomically (a temporary file, then a rename) and remove
+    the other files of ``family`` (a glob: those written by an older version of the code
+    or packages). A folder that cannot be written only costs the next run the work."""
     import tempfile  # only when writing: most runs read
 
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
-    with os.fdopen(fd, "wb") as handle:
-        pickle.dump(value, handle, protocol=pickle.HIGHEST_PROTOCOL)
-    os.replace(tmp, path)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
+        with os.fdopen(fd, "wb") as handle:
+            pickle.dump(value, handle, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(tmp, path)
+        for stale in path.parent.glob(family):
+            if stale != path:
+                stale.unlink(missing_ok=True)
+    except OSError:
+        pass
 
 
-class Memo:
+class Memo(Generic[A]):
     """The answers of a pure function of a string, kept on disk between runs.
 
     For work that depends on its argument and on the code of the module
     computing it (``module``, whose source is part of the file's name), such as
-    reading the literals of a rule regex: a run asks ``get``, computes what is
-    missing, ``put``s it, and ``save``s once. A file that cannot be read or
-    written only costs the computing.
+    reading the literals of a rule regex: a run asks for ``answer``s, which are
+    computed when the file does not hold them yet, and ``save``s once. A file
+    that cannot be read or written only costs the computing.
     """
 
     def __init__(self, module: str) -> None:
-        source = _source(module)
-        key = hashlib.sha256(source.encode()).hexdigest()[:16]
+        key = hashlib.sha256(_source(module).encode()).hexdigest()[:16]
+        self.module = module
         self.path = data_dir() / f"{module}.memo-{key}.pickle"
-        self.answers: dict[str, object] | None = None
+        self.answers: dict[str, A] | None = None
         self.changed = False
 
-    def get(self, argument: str) -> object | None:
+    def get(self, argument: str) -> A | None:
         if self.answers is None:
-            try:
-                with self.path.open("rb") as handle:
-                    self.answers = dict(pickle.load(handle))
-            except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ValueError, TypeError):
-                self.answers = {}
+            found = _read(self.path)
+            self.answers = cast("dict[str, A]", found) if isinstance(found, dict) else {}
         return self.answers.get(argument)
 
-    def put(self, argument: str, answer: object) -> None:
+    def put(self, argument: str, answer: A) -> None:
         self.get(argument)  # read the file first
         assert self.answers is not None
         self.answers[argument] = answer
         self.changed = True
 
+    def answer(self, argument: str, compute: Callable[[str], A]) -> A:
+        """The kept answer for ``argument``, or ``compute(argument)``, then kept."""
+        known = self.get(argument)
+        if known is None:
+            known = compute(argument)
+            self.put(argument, known)
+        return known
+
     def save(self) -> None:
-        if not self.changed or self.answers is None:
-            return
-        try:
-            _write(self.path, self.answers)
-            for stale in self.path.parent.glob(self.path.name.split(".memo-")[0] + ".memo-*.pickle"):
-                if stale != self.path:
-                    stale.unlink(missing_ok=True)  # written by an older version of the code
-        except OSError:
-            pass
-        self.changed = False
+        if self.changed and self.answers is not None:
+            _keep(self.path, self.answers, f"{self.module}.memo-*.pickle")
+            self.changed = False

@@ -172,36 +172,26 @@ _PENDING: list[Guarded] = []
 
 
 @lru_cache(maxsize=1)
-def _memo() -> Memo:
+def _memo() -> Memo[tuple[str, ...]]:
     """The literals of the regexes read in earlier runs (reading them all takes ~20 ms)."""
     return Memo("mtqa.kinds._literals")
 
 
 @lru_cache(maxsize=1)
-def _line_memo() -> Memo:
+def _line_memo() -> Memo[bool]:
     """``stays_in_line`` of the regexes read in earlier runs (it compiles each atom)."""
     return Memo("mtqa.kinds._guard")
 
 
 def _in_line_of(source: str, flags: int) -> bool:
-    memo = _line_memo()
-    key = f"{int(flags)}:{source}"
-    known = memo.get(key)
-    if isinstance(known, bool):
-        return known
-    answer = stays_in_line(source, flags)
-    memo.put(key, answer)  # saved by the next ``occurrences``
-    return answer
+    # Saved by the next ``occurrences``.
+    return _line_memo().answer(f"{int(flags)}:{source}", lambda _: stays_in_line(source, flags))
 
 
 def _literals_of(source: str) -> tuple[str, ...]:
-    memo = _memo()
-    known = memo.get(source)
-    if isinstance(known, tuple):
-        return known
-    literals = required_literals(source)
-    memo.put(source, literals)
-    return literals
+    return _memo().answer(source, required_literals)
+
+
 #: A character outside ASCII that is a decimal digit (the class first: the scan skips ASCII at C speed).
 _OTHER_DIGIT = regex.compile(r"[^\x00-\x7f](?<=\d)")
 
