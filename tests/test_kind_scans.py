@@ -16,7 +16,7 @@ import regex
 from mtqa.config import Config
 from mtqa.document import Document
 from mtqa.engine import select_rules
-from mtqa.finding import Finding, Kind, Severity, Span
+from mtqa.finding import Finding, Kind, Severity
 from mtqa.kinds import consistency, script
 from mtqa.rule import Rule
 from mtqa.rulefile import builtin_rules_dir, load_rules
@@ -35,19 +35,7 @@ def _plain_consistency(rule: Rule, doc: Document) -> Iterator[Finding]:
             if m.start() not in taken and m.end() > m.start():
                 taken.add(m.start())
                 found.setdefault(variant.name, []).append((m, variant))
-    if len(found) < 2:
-        return
-    order = [v.name for v in options.variants]
-    winner = max(found, key=lambda n: (len(found[n]), n == options.preferred, -order.index(n)))
-    related = tuple(Span(m.start(), m.end()) for m, _ in sorted(found[winner], key=lambda p: p[0].start()))
-    literal_winner = any(v.literal for v in options.variants if v.name == winner)
-    losers = sorted((p for name, pairs in found.items() if name != winner for p in pairs), key=lambda p: p[0].start())
-    for m, variant in losers:
-        suggestion = m.expand(variant.rewrite) if variant.rewrite else None
-        if suggestion is None and literal_winner:
-            suggestion = winner
-        yield rule.finding(m.start(), m.end(), m.group(), suggestion, related,
-                           count=len(found[winner]), variant=variant.name, winner=winner)
+    yield from consistency.report(rule, options, found)
 
 
 MADE_UP = (

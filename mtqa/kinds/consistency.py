@@ -96,6 +96,13 @@ def check(rule: Rule, doc: Document) -> Iterator[Finding]:
             if m.start() not in taken:
                 taken.add(m.start())
                 found.setdefault(variant.name, []).append((m, variant))
+    yield from report(rule, options, found)
+
+
+def report(rule: Rule, options: Options,
+           found: dict[str, list[tuple[regex.Match[str] | LiteralMatch, Variant]]]) -> Iterator[Finding]:
+    """The findings of a rule's variants once their matches are ``found`` (name -> matches,
+    each start taken once): every form that is not the most written, beside the winner's."""
     if len(found) < 2:
         return
     order = [v.name for v in options.variants]
