@@ -181,10 +181,16 @@ class Document:
         return line_starts(self.text)
 
     @cached_property
+    def _line_texts(self) -> list[str]:
+        """Each line's text with its '\\r' but not its line break (``lines`` and
+        ``sentence_starts`` both read them)."""
+        return self.text.split("\n")
+
+    @cached_property
     def lines(self) -> tuple[Line, ...]:
         # C-level passes over the lines' texts: a line ends before its '\r' (CRLF keeps
         # the file's offsets); only lines without closing punctuation may be headlines.
-        texts = self.text.split("\n")
+        texts = self._line_texts
         starts = self.line_starts
         ends = map(sub, map(add, starts, map(len, texts)), map(str.endswith, texts, repeat("\r")))
         stripped = list(map(str.strip, texts))
@@ -206,7 +212,7 @@ class Document:
         """
         text = self.text
         # A line's first word: its text once spaces, quotes and Markdown or bullet marks are stripped.
-        texts = text.split("\n")
+        texts = self._line_texts
         rests = list(map(str.lstrip, texts, repeat(_LINE_HEAD_CHARS)))
         heads = map(sub, map(add, self.line_starts, map(len, texts)), map(len, rests))
         starts = set(compress(heads, map(str.isalnum, map(itemgetter(slice(0, 1)), rests))))
