@@ -186,11 +186,6 @@ def is_known(word: str) -> bool:
     return bool(_lower_value(word.lower()) & _KNOWN)
 
 
-def known_starts() -> frozenset[str]:
-    """The first three characters of every word ``is_known`` accepts, in lower case."""
-    return _data().starts
-
-
 @cache
 def frequent_starts(min_zipf: float) -> frozenset[str]:
     """The first five letters of the words of ASCII letters that ``is_known`` accepts with a zipf
@@ -296,10 +291,6 @@ def _unknown_latin(words: Collection[str]) -> set[str]:
     latin = list(compress(latin, map(str.isascii, latin)))
     codes = map(_lower_value, map(str.lower, latin))
     return set(compress(latin, map(not_, map(and_, codes, repeat(_KNOWN)))))
-
-
-def is_function_word(word: str) -> bool:
-    return word in FUNCTION_WORDS
 
 
 @lru_cache(maxsize=65_536)
@@ -451,8 +442,6 @@ class _Data(NamedTuple):
     min_freq: float
     #: Letter triple -> how many lower-case lexicon words hold it.
     trigrams: dict[str, int]
-    #: The first three characters of every known word (lower case).
-    starts: frozenset[str]
     #: The first five letters of every known word of ASCII letters -> the highest zipf code among them.
     start_codes: dict[str, int]
 
@@ -496,14 +485,13 @@ def _data() -> _Data:
     words = [w for w in classes if w.isalpha() and w.islower()]
     text = "^" + "$^".join(words) + "$"
     trigrams = dict(Counter(map("".join, zip(text, text[1:], text[2:], strict=False))))
-    starts = frozenset(word[:3] for word in known if len(word) >= 3)
     start_codes: dict[str, int] = {}
     for word in known:
         if len(word) >= _START and word.isascii() and word.isalpha():
             start = word[:_START]
             start_codes[start] = max(start_codes.get(start, 0), lower[word] >> 1)
     packed = WordTable.pack(lower, "H")
-    return _Data(forms, tuple(sets), packed, tuple(values), freqs, zipf_to_freq(0.0), trigrams, starts, start_codes)
+    return _Data(forms, tuple(sets), packed, tuple(values), freqs, zipf_to_freq(0.0), trigrams, start_codes)
 
 
 @cache
