@@ -211,18 +211,12 @@ def _windows(text: str, offsets: Iterable[int]) -> list[tuple[int, int]]:
 
 
 class _Literals:
-    """Every guarded literal seen so far, as written and casefolded, searched with
-    Aho-Corasick automata (pyahocorasick), rebuilt when a literal is added.
-
-    The ``both`` automaton holds the casefolded form of every literal: one pass over
-    the casefolded text finds them all, the ones as written checked against the text
-    where they are found. A text whose casefolded form is longer (ß, ŉ) has other
-    offsets, so there each set is searched on its own (``automaton``).
-    """
+    """Every guarded literal seen so far, as written and casefolded, each set searched
+    with an Aho-Corasick automaton (ahocorasick_rs, a DFA), rebuilt when a literal is added."""
 
     def __init__(self) -> None:
         self.words: dict[bool, set[str]] = {False: set(), True: set()}
-        self.automata: dict[object, Any] = {}
+        self.automata: dict[bool, tuple[Any, list[str]]] = {}
         self.version = 0
 
     def add(self, fold: bool, literals: tuple[str, ...]) -> None:
@@ -231,34 +225,15 @@ class _Literals:
             self.automata.clear()
             self.version += 1
 
-    def automaton(self, fold: bool) -> Any:
-        """The literals of one set, as they are: each found as ``(length - 1, literal)``."""
+    def automaton(self, fold: bool) -> tuple[Any, list[str]]:
+        """The automaton of one set and its literals, in the order of the automaton's indices."""
         if fold not in self.automata:
-            self.automata[fold] = _automaton({literal: (len(literal) - 1, literal) for literal in self.words[fold]})
+            import ahocorasick_rs
+
+            words = sorted(self.words[fold])
+            dfa = ahocorasick_rs.AhoCorasick(words, implementation=ahocorasick_rs.Implementation.DFA)
+            self.automata[fold] = dfa, words
         return self.automata[fold]
-
-    def both(self) -> Any:
-        """Every literal casefolded: each found as ``(length - 1, (literal as written, ...), folded
-        literal or None)``."""
-        if "both" not in self.automata:
-            keys: dict[str, tuple[list[str], list[str]]] = {}
-            for folded_set in (False, True):
-                for literal in self.words[folded_set]:
-                    keys.setdefault(fold(literal), ([], []))[folded_set].append(literal)
-            self.automata["both"] = _automaton({
-                key: (len(key) - 1, tuple(written), folded[0] if folded else None)
-                for key, (written, folded) in keys.items()})
-        return self.automata["both"]
-
-
-def _automaton(values: dict[str, object]) -> Any:
-    import ahocorasick
-
-    automaton = ahocorasick.Automaton()
-    for key, value in values.items():
-        automaton.add_word(key, value)
-    automaton.make_automaton()
-    return automaton
 
 
 _LITERALS = _Literals()
@@ -281,29 +256,22 @@ def occurrences(text: str, fold: bool) -> dict[str, list[int]]:
 
 @lru_cache(maxsize=4)
 def _occurrences(text: str, version: int) -> tuple[dict[str, list[int]], dict[str, list[int]]]:
-    """Where each literal as written, and each casefolded one, starts in the text: one
-    pass over it when casefolding keeps its offsets (``version`` names the set of literals)."""
-    written: dict[str, list[int]] = {}
-    folded: dict[str, list[int]] = {}
-    hay = casefolded(text)
-    if len(hay) != len(text):
-        for fold, found in ((False, written), (True, folded)):
-            if not _LITERALS.words[fold]:
-                continue  # an automaton without words cannot search
-            for end, (back, literal) in _LITERALS.automaton(fold).iter(hay if fold else text):
-                found.setdefault(literal, []).append(end - back)
-        return written, folded
-    if not _LITERALS.words[False] and not _LITERALS.words[True]:
-        return written, folded
-    startswith = text.startswith
-    for end, (back, literals, fold) in _LITERALS.both().iter(hay):
-        start = end - back
-        for literal in literals:
-            if startswith(literal, start):
-                written.setdefault(literal, []).append(start)
-        if fold is not None:
-            folded.setdefault(fold, []).append(start)
-    return written, folded
+    """Where each literal as written starts in the text, and each casefolded one in the
+    casefolded text: a pass over each (``version`` names the set of literals)."""
+    found: tuple[dict[str, list[int]], dict[str, list[int]]] = ({}, {})
+    for fold in (False, True):
+        if not _LITERALS.words[fold]:
+            continue  # an automaton without words cannot search
+        automaton, words = _LITERALS.automaton(fold)
+        where = found[fold]
+        for index, start, _end in automaton.find_matches_as_indexes(casefolded(text) if fold else text,
+                                                                     overlapping=True):
+            literal = words[index]
+            if literal in where:
+                where[literal].append(start)
+            else:
+                where[literal] = [start]
+    return found
 
 
 def guard(pattern: regex.Pattern[str], source: str) -> Guarded:
