@@ -102,11 +102,8 @@ def fold(text: str) -> str:
     a match of the regex could stand.
     """
     if "İ" in text or "ı" in text:
-        text = text.translate(_TURKISH_I)
+        text = text.replace("İ", "i").replace("ı", "i")  # str.translate is ten times slower
     return text.casefold()
-
-
-_TURKISH_I = str.maketrans({"İ": "i", "ı": "i"})
 
 
 class Guarded:
