@@ -239,6 +239,11 @@ class Document:
         return tuple((s, e) for s, e in out if text[s:e].strip())
 
     @cached_property
+    def _sentence_firsts(self) -> tuple[int, ...]:
+        """The start of each of ``sentences`` (``sentence_of`` looks offsets up in them)."""
+        return tuple(map(itemgetter(0), self.sentences))
+
+    @cached_property
     def _sentence_breaks(self) -> tuple[tuple[int, ...], tuple[int, ...]]:
         """Where each sentence that a full stop, ! or ? ends stops, and where the first
         word after each of those stops starts."""
@@ -284,8 +289,7 @@ class Document:
     def sentence_of(self, offset: int) -> tuple[int, int]:
         """The sentence that holds ``offset``; its line when it falls between sentences."""
         sentences = self.sentences
-        starts = [s for s, _ in sentences]
-        i = bisect.bisect_right(starts, offset) - 1
+        i = bisect.bisect_right(self._sentence_firsts, offset) - 1
         if i >= 0 and sentences[i][0] <= offset < sentences[i][1]:
             return sentences[i]
         line = self.line_of(offset)

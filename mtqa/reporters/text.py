@@ -48,7 +48,13 @@ def render_file(console: Console, result: FileResult) -> None:
         return
     if not result.findings:
         return
-    console.print(Text(result.path, style="bold underline"))
+    # The file's report is printed at once: each ``console.print`` costs some 0.1 ms of set-up.
+    console.print(Text("\n").join(_file_lines(result, console.is_terminal, console.no_color)))
+
+
+def _file_lines(result: FileResult, terminal: bool, no_color: bool) -> list[Text]:
+    """The lines of one file's report: its path, then each finding with its context and suggestion."""
+    lines = [Text(result.path, style="bold underline")]
     doc = result.document
     for f in result.findings:
         if f.segment is not None:
@@ -61,20 +67,21 @@ def render_file(console: Console, result: FileResult) -> None:
         head.append(f"{f.severity.value:<8}", style=_STYLES[f.severity])
         head.append(f"{f.rule}  ", style="magenta")
         head.append(f.message)
-        console.print(head)
+        lines.append(head)
         shown_doc = doc if f.segment is None else _segment_document(result, f.segment)
         if shown_doc is not None:
             snippet, left, right = context(shown_doc, f)
             snippet = snippet.replace("\t", " ").replace("\r", " ")
             shown = Text("      ")
             shown.append(snippet[:left])
-            shown.append(snippet[left:right], style="bold reverse" if console.is_terminal else "")
+            shown.append(snippet[left:right], style="bold reverse" if terminal else "")
             shown.append(snippet[right:])
-            console.print(shown, soft_wrap=True)
-            if not console.is_terminal or console.no_color:
-                console.print(" " * (6 + left) + "^" * max(1, right - left), soft_wrap=True)
+            lines.append(shown)
+            if not terminal or no_color:
+                lines.append(Text(" " * (6 + left) + "^" * max(1, right - left)))
         if f.suggestion is not None:
-            console.print(Text("      suggestion: ", style="dim") + Text(repr(f.suggestion), style="green"))
+            lines.append(Text("      suggestion: ", style="dim") + Text(repr(f.suggestion), style="green"))
+    return lines
 
 
 def render_summary(console: Console, results: Sequence[FileResult]) -> None:
