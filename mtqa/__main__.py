@@ -1,7 +1,5 @@
 """``python -m mtqa``."""
 
-import sys
+from mtqa.cli import entry
 
-from mtqa.cli import main
-
-sys.exit(main())
+entry()

@@ -7,10 +7,14 @@ or above it; 2 usage, input or tool errors (2 wins over 1).
 from __future__ import annotations
 
 import argparse
+import atexit
+import contextlib
 import gc
 import importlib
+import os
 import sys
 from collections.abc import Sequence
+from typing import NoReturn
 
 from mtqa import __version__
 from mtqa.options import add_input_arguments, add_rule_arguments
@@ -98,4 +102,21 @@ def main(argv: Sequence[str] | None = None) -> int:
         return run.list_rules(args)
     args.write_baseline = args.baseline if args.command == "baseline" else None
     return run.check(args)
+
+
+def entry() -> NoReturn:
+    """The ``mtqa`` command (and ``python -m mtqa``): ``main``, then an exit that skips tearing
+    the interpreter down.
+
+    Freeing every table a run built (the lexicon's dictionaries, the word tables, the rules)
+    and the final garbage collection took 0.1-0.2 s after a check of the benchmark corpus,
+    for nothing: the process ends. The output streams are flushed and the exit handlers that
+    libraries registered are run first; then the process exits with the code of ``main``.
+    """
+    code = main()
+    for stream in (sys.stdout, sys.stderr):
+        with contextlib.suppress(OSError, ValueError):  # a closed pipe or stream: nothing more to write
+            stream.flush()
+    atexit._run_exitfuncs()
+    os._exit(code)
 

@@ -156,6 +156,20 @@ def test_stdin_and_python_m(files: Path) -> None:
     assert [f["text"] for f in report["files"][0]["findings"]] == ["US", "”, —"]
 
 
+def test_the_command_exits_early_but_writes_everything_and_runs_exit_handlers(tmp_path: Path) -> None:
+    """``entry`` ends the process without tearing the interpreter down: a report bigger than
+    a pipe's buffer still arrives whole, and the exit handlers libraries registered still run."""
+    bad = tmp_path / "bad.txt"
+    bad.write_text(BAD * 2000, encoding="utf-8")  # 4,000 findings: some 2 MB of JSON
+    code = ("import atexit, sys; atexit.register(lambda: print('handler ran', file=sys.stderr)); "
+            "from mtqa.cli import entry; entry()")
+    proc = subprocess.run([sys.executable, "-c", code, "check", "--format", "json", "--no-cache", str(bad)],
+                          capture_output=True, check=False)
+    assert proc.returncode == 1
+    assert len(json.loads(proc.stdout)["files"][0]["findings"]) == 4000
+    assert proc.stderr.decode().splitlines() == ["handler ran"]
+
+
 def test_text_report_is_plain_without_a_terminal(files: Path, capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = run(["check", str(files / "bad.txt")], capsys)
     assert code == 1
