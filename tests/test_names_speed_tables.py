@@ -1,0 +1,65 @@
+"""The names tables kept as ``WordSet`` strings answer as the sets they were made from."""
+
+from __future__ import annotations
+
+import pytest
+
+from mtqa.names import gazetteer, morphology, words
+from mtqa.names.wordset import WordSet, pack
+
+
+def test_wordset_membership_is_set_membership() -> None:
+    members = {"Maria", "Mar", "Ma", "M", "", "Marat", "Marina", "Mariam", "de la Cruz", "Ñuñoa", "Ива"}
+    table = WordSet(pack(members))
+    probes = members | {"Mari", "Marias", "aria", "Marin", "Ma\nria", "Maria\n", "\nMaria", "Mar\nMarat", "x", "ива"}
+    for word in probes:
+        assert (word in table) == (word in members), word
+    assert set(table) == members
+    assert len(table) == len(members)
+    assert 3 not in table
+
+
+def test_wordset_refuses_a_word_with_a_line_break() -> None:
+    with pytest.raises(ValueError, match="line break"):
+        pack(["Anna", "An\nna"])
+
+
+def test_first_name_tables_are_gender_guessers_names() -> None:
+    from gender_guesser.detector import Detector  # type: ignore[import-untyped]
+
+    detector = Detector(case_sensitive=True)
+    columns = [detector.COUNTRIES.index(c) for c in ("russia", "ukraine", "belarus")]
+    every = {n for n in detector.names if n[:1].isupper()}
+    russian = {
+        n
+        for n in every
+        if any(len(v) > i and v[i] != " " for v in detector.names[n].values() for i in columns)
+    }
+    male = {n for n, genders in detector.names.items() if set(genders) <= {"male", "mostly_male"}}
+    every_set, russian_set = morphology._first_name_sets()
+    assert set(every_set) == every
+    assert set(russian_set) == russian
+    assert set(morphology._male_first_name_set()) == male
+    assert morphology.is_first_name("sergey") and morphology.is_russian_first_name("SERGEY")
+    assert morphology.is_male_first_name("Pyotr") and not morphology.is_male_first_name("Anna")
+
+
+def test_common_words_are_wordfreqs() -> None:
+    from wordfreq import get_frequency_dict, zipf_frequency
+
+    expected = {
+        w
+        for w, f in get_frequency_dict("en").items()
+        if f >= words._FLOOR and w.isascii() and w.isalpha() and zipf_frequency(w, "en") >= words.COMMON_ZIPF
+    }
+    assert set(words._common()) == expected
+
+
+def test_place_words_are_the_places_and_their_words() -> None:
+    expected: set[str] = set()
+    for name in gazetteer._places():
+        expected.add(name)
+        expected.update(w for w in name.split() if len(w) >= 3)
+    assert set(gazetteer._place_words()) == expected
+    assert gazetteer.is_place_word("Petersburg") and gazetteer.is_place_word("deir-ez-zor")
+    assert not gazetteer.is_place_word("ez")
