@@ -21,7 +21,7 @@ import regex
 
 from mtqa import document
 from mtqa.datacache import Memo
-from mtqa.kinds._literals import required_literals, uses_ascii_digits
+from mtqa.kinds._literals import Unsure, class_end, group_end, required_literals, uses_ascii_digits
 
 _ESCAPE_DIGITS = {"x": 2, "u": 4, "U": 8}
 
@@ -37,51 +37,6 @@ def _skip_escape(pattern: str, i: int) -> int:
     if kind in _ESCAPE_DIGITS:
         return j + _ESCAPE_DIGITS[kind]
     while kind.isdigit() and pattern[j : j + 1].isdigit():
-        j += 1
-    return j
-
-
-def _skip_class(pattern: str, i: int) -> int:
-    """The index after the character class at i (nested sets of the V1 syntax included)."""
-    depth, j = 0, i
-    while j < len(pattern):
-        c = pattern[j]
-        if c == "\\":
-            j += 2
-            continue
-        if c == "[":
-            depth += 1
-            j += 1
-            if pattern[j : j + 1] == "^":
-                j += 1
-            if pattern[j : j + 1] == "]":
-                j += 1  # a ']' first in a class is a literal
-            continue
-        if c == "]":
-            depth -= 1
-            if depth == 0:
-                return j + 1
-        j += 1
-    return j
-
-
-def _skip_group(pattern: str, i: int) -> int:
-    """The index after the group that opens at i."""
-    depth, j = 0, i
-    while j < len(pattern):
-        c = pattern[j]
-        if c == "\\":
-            j += 2
-            continue
-        if c == "[":
-            j = _skip_class(pattern, j)
-            continue
-        if c == "(":
-            depth += 1
-        elif c == ")":
-            depth -= 1
-            if depth == 0:
-                return j + 1
         j += 1
     return j
 
@@ -298,13 +253,9 @@ def stays_in_line(pattern: str, flags: int) -> bool:
         return False
     try:
         atoms = set(_atoms(pattern))
-    except _Unsure:
+    except Unsure:
         return False
     return not any(_matches_line_break(atom, flags & (regex.IGNORECASE | regex.V1)) for atom in atoms)
-
-
-class _Unsure(Exception):
-    """The pattern uses syntax that ``_atoms`` does not read."""
 
 
 _GROUP_OPENERS = ("(?:", "(?=", "(?!", "(?<=", "(?<!", "(?>", "(?|")
@@ -318,7 +269,7 @@ def _atoms(pattern: str) -> Iterator[str]:
     while i < size:
         c = pattern[i]
         if pattern.startswith(("(?<=", "(?<!"), i):
-            end = _skip_group(pattern, i)
+            end = group_end(pattern, i + 1)
             body = pattern[i:end]
             # A line scanned on its own ends where the text would: an end anchor (or \G, the
             # scan's start) in a lookbehind reads differently there.
@@ -328,17 +279,17 @@ def _atoms(pattern: str) -> Iterator[str]:
         if c == "\\":
             j = _skip_escape(pattern, i)
             if pattern[i + 1 : i + 2] in ("Z", "z", "G"):
-                raise _Unsure
+                raise Unsure
             yield pattern[i:j]
             i = j
         elif c == "[":
-            j = _skip_class(pattern, i)
+            j = class_end(pattern, i)
             yield pattern[i:j]
             i = j
         elif c == "(":
             i = _skip_group_opener(pattern, i)
         elif c == "$":
-            raise _Unsure
+            raise Unsure
         elif c == "{" and regex.match(r"\{\d*,?\d*\}", pattern[i:]):
             i = pattern.index("}", i) + 1
         elif c in ")|*+?^":
@@ -360,7 +311,7 @@ def _skip_group_opener(pattern: str, i: int) -> int:
     scoped = regex.match(r"\(\?([a-zA-Z]*)(?:-[a-zA-Z]+)?[:)]", pattern[i:])
     if scoped and not set(scoped.group(1)) & set("smx"):
         return i + scoped.end()
-    raise _Unsure  # comments, conditionals, DOTALL or MULTILINE switched on inside
+    raise Unsure  # comments, conditionals, DOTALL or MULTILINE switched on inside
 
 
 @lru_cache(maxsize=1024)

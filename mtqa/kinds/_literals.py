@@ -235,7 +235,7 @@ class _Reader:
         if c == "\\":
             return self._escape()
         if c == "[":
-            end = _class_end(p, i)
+            end = class_end(p, i)
             self.i = end
             members = _class_members(p[i + 1 : end - 1])
             return _texts(members) if members is not None else _UNKNOWN
@@ -296,7 +296,7 @@ class _Reader:
                 raise Unsure  # the regex engine gives a quantifier here to what stands before
             return _ZERO_WIDTH  # (?i): flags for what follows
         if opener.group("look"):
-            self.i = _group_end(p, self.i)  # it matches no text: what it reads does not matter
+            self.i = group_end(p, self.i)  # it matches no text: what it reads does not matter
             return _ZERO_WIDTH
         inner = self._alternation()
         if self._peek() != ")":
@@ -331,7 +331,7 @@ _GROUP_OPENER = regex.compile(
 _BOUNDS = regex.compile(r"\{(\d*)(,(\d*))?\}")
 
 
-def _group_end(pattern: str, i: int) -> int:
+def group_end(pattern: str, i: int) -> int:
     """The index after the ')' that closes the group whose body starts at i."""
     depth, j = 1, i
     while j < len(pattern):
@@ -339,7 +339,7 @@ def _group_end(pattern: str, i: int) -> int:
         if c == "\\":
             j += 2
         elif c == "[":
-            j = _class_end(pattern, j)
+            j = class_end(pattern, j)
         elif pattern.startswith("(?#", j):
             raise Unsure  # a comment may hold any bracket
         else:
@@ -357,7 +357,7 @@ def _code_point(pattern: str, i: int) -> str:
     return chr(int(digits, 16))
 
 
-def _class_end(pattern: str, i: int) -> int:
+def class_end(pattern: str, i: int) -> int:
     """The index after the class that opens at i (a ']' first in it is a member)."""
     j = i + 1
     if pattern[j : j + 1] == "^":
