@@ -299,9 +299,6 @@ class Document:
         line = self.line_of(offset)
         return line.start, line.end
 
-    def is_sentence_start(self, offset: int) -> bool:
-        return offset in self.sentence_starts
-
 
 def _is_headline(line: str) -> bool:
     """A short line without closing punctuation, or a Markdown heading."""
