@@ -1,0 +1,44 @@
+"""Exactness of the fast paths of the casing, repetition and script kinds against plain readings."""
+
+from __future__ import annotations
+
+import random
+from itertools import pairwise
+
+from mtqa.kinds import repetition
+
+
+def _slow_neighbours(texts: tuple[str, ...]) -> list[int]:
+    """The equal neighbours in any case, read one pair at a time."""
+    return [i for i, (a, b) in enumerate(pairwise(texts)) if a.lower() == b.lower()]
+
+
+def test_same_lengths_marks_every_pair_of_one_length() -> None:
+    texts = ("ab", "cd", "e", "F", "gh", "ijk", "lmn", "op")
+    assert repetition._same_lengths(texts) == [0, 2, 5]
+
+
+def test_words_of_256_characters_or_more_are_compared_too() -> None:
+    long_word = "a" * 300
+    texts = ("x", long_word, long_word.upper(), "y" * 256, "z" * 256, "w")
+    assert repetition._same_lengths(texts) == [1, 3]
+    assert repetition._equal_neighbours(texts, " ".join(texts)) == _slow_neighbours(texts) == [1]
+
+
+def test_equal_neighbours_match_a_pair_by_pair_reading_of_random_words() -> None:
+    rng = random.Random(7)
+    found = 0
+    for n in range(300):
+        letters = "aAbBσΣςßi" + ("İ" if n % 5 == 0 else "")  # "İ" takes another path
+        texts: list[str] = []
+        for _ in range(rng.randrange(0, 30)):
+            if texts and rng.random() < 0.5:  # the word before, its letters' case flipped at random
+                texts.append("".join(c.swapcase() if rng.random() < 0.3 else c for c in texts[-1]))
+            else:
+                size = rng.choice((1, 2, 3, 255, 256, 257))
+                texts.append("".join(rng.choice(letters) for _ in range(size)))
+        words = tuple(texts)
+        expected = _slow_neighbours(words)
+        found += len(expected)
+        assert repetition._equal_neighbours(words, " ".join(words)) == expected
+    assert found > 500
