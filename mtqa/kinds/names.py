@@ -43,6 +43,7 @@ from typing import Any
 
 from mtqa.document import Document
 from mtqa.finding import Finding, Span
+from mtqa.kinds._lexical import context as lexical_context
 from mtqa.names.cluster import (
     NameIndex,
     Traits,
@@ -57,7 +58,7 @@ from mtqa.names.cluster import (
     truncations,
 )
 from mtqa.names.glossary import Glossary, GlossaryEntry, GlossaryError, glossary_from_entries, load_glossary
-from mtqa.names.mentions import DocumentMentions, Mention
+from mtqa.names.mentions import Capitals, DocumentMentions, Mention
 from mtqa.rule import OptionError, Rule, expect_type, require
 
 KEYS = ("check", "min_key", "score_cutoff", "glossary", "entries")
@@ -165,10 +166,18 @@ _BY_DOC: weakref.WeakKeyDictionary[Document, tuple[DocumentMentions, NameIndex]]
 def _document(doc: Document) -> tuple[DocumentMentions, NameIndex]:
     found = _BY_DOC.get(doc)
     if found is None:
-        mentions = DocumentMentions(doc)
+        mentions = DocumentMentions(doc, _capitals(doc))
         found = (mentions, index_document(mentions))
         _BY_DOC[doc] = found
     return found
+
+
+def _capitals(doc: Document) -> Capitals:
+    """What the lexical kinds' reading of ``doc`` (made once per document, for them and for these
+    rules) says of its capitalised words: the names rules then find the name words by one pass
+    over the capitalised tokens instead of two over all the words and all the tokens."""
+    ctx = lexical_context(doc)
+    return Capitals(ctx.unlowered, ctx.capital_forms, ctx.caps, ctx.cap_texts)
 
 
 def _mentions(doc: Document) -> tuple[Mention, ...]:

@@ -27,10 +27,11 @@ asked for; ``extract_mentions`` builds them all.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Collection, Container, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Set as AbstractSet
 from functools import lru_cache
 from itertools import compress, filterfalse, repeat
-from operator import is_, itemgetter, not_, or_
+from operator import and_, eq, is_, itemgetter, not_, or_
 from typing import Any, NamedTuple, TypeVar, cast
 
 from mtqa.document import Document
@@ -155,7 +156,11 @@ def missing_indices(found: Sequence[object]) -> list[int]:
 
 def _name_words(distinct: Iterable[str]) -> set[str]:
     """The words of ``distinct`` (a document's distinct words) that are name words (``is_name_word``)."""
-    maybe = list(filterfalse(str.islower, distinct))
+    return _judged_name_words(list(filterfalse(str.islower, distinct)))
+
+
+def _judged_name_words(maybe: Sequence[str]) -> set[str]:
+    """The words of ``maybe`` (distinct words, none all in lower case) that are name words."""
     found = list(map(_NAME_WORD.get, maybe))
     if None in found:
         if len(_NAME_WORD) > _NAME_WORD_MAX:
@@ -177,6 +182,50 @@ def _name_flags(texts: Sequence[str], distinct: Iterable[str] | None = None) -> 
     """
     here = _name_words(set(texts) if distinct is None else distinct)
     return list(map(here.__contains__, texts))
+
+
+class Capitals(NamedTuple):
+    """What the lexical kinds have read of a document's words already (``mtqa.kinds._lexical.Context``).
+
+    With it, the name words are found without a pass over the document's distinct
+    words (a name word is never all in lower case: it is one of ``unlowered``)
+    nor one over its tokens: the tokens of name words that start with a capital
+    are among ``caps``, a sixth of the tokens; the few others ("al-Assad") are
+    located by their counts.
+    """
+
+    #: The distinct words written otherwise than all lower case (``str.islower`` is false).
+    unlowered: Collection[str]
+    #: Those of them whose first character is a capital (``str.isupper``).
+    capital_forms: AbstractSet[str]
+    #: The tokens whose word is one of ``capital_forms``, in order, and the word of each.
+    caps: Sequence[int]
+    cap_texts: Sequence[str]
+
+
+def _named(texts: Sequence[str], counts: Mapping[str, int] | None, capitals: Capitals | None) -> list[int]:
+    """The tokens that are name words (``is_name_word``), in order.
+
+    Without ``capitals``, the distinct words (``counts``, or made here) are judged
+    and then every token is looked up (one C-level pass); with them, only the
+    capitalised tokens are, and the tokens of a name word led by a lower-case
+    particle ("al-Assad", a few a corpus) are found by ``tuple.index``, a C-level
+    scan that stops at the word's last occurrence.
+    """
+    if capitals is None or counts is None:
+        here = _name_words(set(texts) if counts is None else counts)
+        return list(compress(_numbers(len(texts)), map(here.__contains__, texts)))
+    here = _judged_name_words(list(capitals.unlowered))
+    named = list(compress(capitals.caps, map(here.__contains__, capitals.cap_texts)))
+    others = here.difference(capitals.capital_forms)
+    if others:
+        for word in others:
+            k = -1
+            for _ in range(counts[word]):
+                k = texts.index(word, k + 1)
+                named.append(k)
+        named.sort()
+    return named
 
 
 #: 0, 1, 2, ...: the token numbers, made once. ``compress(range(n), flags)`` would make a new
@@ -203,16 +252,14 @@ def pick(items: Sequence[T], indices: Sequence[int]) -> Sequence[T]:
     return [items[i] for i in indices]  # itemgetter of one index returns the item itself
 
 
-def _candidates(cols: _Columns, name: list[bool]) -> list[int]:
-    """The tokens that are single-word mentions: name words, but first in a sentence or in a
-    headline only when ``_initial_name`` says so.
+def _candidates(cols: _Columns, named: list[int]) -> list[int]:
+    """The tokens that are single-word mentions: name words (``named``), but first in a
+    sentence or in a headline only when ``_initial_name`` says so.
 
-    The name words are taken by one C-level ``compress`` over the flags; then only they
-    (a tenth of the tokens) are looked at, by C-level maps: which stand first or in a
-    headline, which of those ``_initial_name`` bars.
+    Only the name words (a tenth of the tokens) are looked at, by C-level maps: which
+    stand first or in a headline, which of those ``_initial_name`` bars.
     """
     texts = cols.texts
-    named = list(compress(_numbers(len(texts)), name))
     placed = map(or_, pick(cols.opening, named), pick(cols.headline, named))
     first = list(compress(named, placed))
     barred = set(compress(first, map(not_, _initial_flags(pick(texts, first)))))
@@ -241,12 +288,12 @@ def _initial_flags(words: Sequence[str]) -> list[bool]:
     return cast("list[bool]", found)  # no None is left
 
 
-def _given(text: str, cols: _Columns, i: int, name: Sequence[bool]) -> str:
+def _given(text: str, cols: _Columns, i: int, name: Container[int]) -> str:
     """Up to two name words just before token i, over single spaces ("Natalia Radieana")."""
     starts, ends, texts = cols.starts, cols.ends, cols.texts
     j = i
     while j > 0 and i - j < 2 and text[ends[j - 1] : starts[j]] == " ":
-        if not name[j - 1] or is_title(texts[j - 1]):
+        if j - 1 not in name or is_title(texts[j - 1]):
             break
         j -= 1
     return text[starts[j] : ends[i - 1]] if j < i else ""
@@ -289,13 +336,15 @@ class DocumentMentions:
 
     __slots__ = ("_cols", "_name", "_text", "candidates", "run_ends", "runs")
 
-    def __init__(self, doc: Document) -> None:
+    def __init__(self, doc: Document, capitals: Capitals | None = None) -> None:
         text = doc.text
         cols = _columns(doc)
-        name = _name_flags(cols.texts, getattr(doc.tokens, "counts", None))
+        named = _named(cols.texts, getattr(doc.tokens, "counts", None), capitals)
+        # The name words' tokens as a set: the few questions below ask about single tokens.
+        name = set(named)
         self._text, self._cols, self._name = text, cols, name
         #: The tokens that are single-word mentions, in text order.
-        self.candidates = _candidates(cols, name)
+        self.candidates = _candidates(cols, named)
         #: The first and last token of each multi-word mention, in text order.
         self.runs, self.run_ends = _multiword(text, cols, self.candidates, name)
 
@@ -337,13 +386,13 @@ class DocumentMentions:
             introduced = _introduced(text, cols, i, given)
         elif start - ends[p] == 1 and text[start - 1] == " ":
             prev = texts[p]
-            if name[p] and not is_title(prev):
+            if p in name and not is_title(prev):
                 # A name word before: it is the given name, with the name word before it
                 # over one more space, unless that is a title (``_given``); one of them
                 # being a first name introduces the word (``_introduced``).
                 j = p
                 spaced = p and ends[p - 1] + 1 == starts[p] and text[starts[p] - 1] == " "
-                if spaced and name[p - 1] and not is_title(texts[p - 1]):
+                if spaced and p - 1 in name and not is_title(texts[p - 1]):
                     j = p - 1
                 given = text[starts[j] : ends[p]]
                 introduced = any(map(is_first_name, texts[j:i]))
@@ -354,18 +403,18 @@ class DocumentMentions:
             given = _given(text, cols, i, name)
             introduced = _introduced(text, cols, i, given)
         after = i + 1
-        followed = after < len(texts) and name[after] and starts[after] == end + 1 and text[end] == " "
+        followed = after in name and starts[after] == end + 1 and text[end] == " "
         mid = not (opening[i] or headline[i])
         return Mention(start, end, texts[i], 1, mid, introduced, given, followed, texts[after] if followed else "")
 
 
-def extract_mentions(doc: Document) -> tuple[Mention, ...]:
+def extract_mentions(doc: Document, capitals: Capitals | None = None) -> tuple[Mention, ...]:
     """Single-word mentions, then multi-word ones, in text order within each group."""
-    return DocumentMentions(doc).all()
+    return DocumentMentions(doc, capitals).all()
 
 
 def _multiword(
-    text: str, cols: _Columns, candidates: Sequence[int], name: Sequence[bool]
+    text: str, cols: _Columns, candidates: Sequence[int], name: Container[int]
 ) -> tuple[list[int], list[int]]:
     """Runs of name words over single spaces (with joining particles), each led by a candidate.
 
@@ -375,14 +424,14 @@ def _multiword(
     n = len(texts)
     runs: list[tuple[int, int]] = []
     done = -1  # the last token of the previous run
-    for i in _heads(texts, candidates, name):
+    for i in _heads(text, cols, candidates, name):
         if i <= done:
             continue
         j = i
         while j + 1 < n and starts[j + 1] == ends[j] + 1 and text[ends[j]] == " ":
-            if name[j + 1]:
+            if j + 1 in name:
                 j += 1
-            elif texts[j + 1] in PARTICLES and j + 2 < n and text[ends[j + 1] : starts[j + 2]] == " " and name[j + 2]:
+            elif texts[j + 1] in PARTICLES and j + 2 < n and text[ends[j + 1] : starts[j + 2]] == " " and j + 2 in name:
                 j += 2
             else:
                 break
@@ -395,17 +444,28 @@ def _multiword(
     return list(firsts), list(lasts)
 
 
-def _heads(texts: Sequence[str], candidates: Sequence[int], name: Sequence[bool]) -> Iterator[int]:
-    """The candidates followed by a name word or a particle: only they can lead a run of words.
+def _heads(text: str, cols: _Columns, candidates: Sequence[int], name: Container[int]) -> Iterator[int]:
+    """The candidates followed, over one space, by a name word or a particle: only they can lead a run.
 
     Picked by C-level passes over the token after each candidate (most candidates
     stand alone), so ``_multiword``'s loop visits the few that may lead a run; a
     candidate it skips would have made no run and moved its ``done`` mark by nothing
     that a later (larger) candidate could notice.
     """
+    texts, starts, ends = cols.texts, cols.starts, cols.ends
     if candidates and candidates[-1] == len(texts) - 1:
         candidates = candidates[:-1]  # the last token is followed by none
-    after = list(map((1).__add__, candidates))
-    named_after = pick(name, after)
+    after = list(map(_NEXT, candidates))
+    named_after = map(name.__contains__, after)
     particle_after = map(PARTICLES.__contains__, pick(texts, after))
-    return compress(candidates, map(or_, named_after, particle_after))
+    joined = list(compress(candidates, map(or_, named_after, particle_after)))
+    # Then those of them with one space, and nothing else, before the next token (the gap
+    # ``_multiword`` reads first): that token starts one character after the head ends, a space.
+    head_ends = pick(ends, joined)
+    next_starts = pick(starts, list(map(_NEXT, joined)))
+    spaced = map(and_, map(eq, next_starts, map(_NEXT, head_ends)), map(" ".__eq__, map(text.__getitem__, head_ends)))
+    return compress(joined, spaced)
+
+
+#: ``k + 1``, at C level.
+_NEXT = (1).__add__
