@@ -638,17 +638,19 @@ def near_variants(index: NameIndex, score_cutoff: float = 90.0, prefer: Prefer |
     glossary (``prefer``), a form spelled the glossary's way is the canonical one.
     """
     facts = index.facts()
-    shaped = compress(zip(facts.forms, facts.keys, strict=True), facts.near_shapes)
-    picked = [(f, key) for f, key in shaped if index.name_like(f)]
-    if len(picked) < 2:
-        return []
-    candidates = [f for f, _ in picked]
-    keys = [key for _, key in picked]
+    candidates = list(compress(facts.forms, facts.near_shapes))
+    keys = list(compress(facts.keys, facts.near_shapes))
+    # The candidates are the name-like forms of these; the close pairs among them are the close
+    # pairs of all these whose forms are both name-like (a pair's score is its own), in the same
+    # order. So only the forms of close pairs are asked whether they are name-like.
+    name_like: dict[str, bool] = {}
     out: list[Variant] = []
     seen: set[str] = set()
-    for i, j in _close_pairs(keys, score_cutoff):
+    for i, j in _close_pairs(keys, score_cutoff) if len(keys) > 1 else ():
         a, b = candidates[i], candidates[j]
         if keys[i] == keys[j] or a in seen or b in seen:
+            continue
+        if not _cached(name_like, a, index.name_like) or not _cached(name_like, b, index.name_like):
             continue
         if a.startswith(b) or b.startswith(a) or keys[i].startswith(keys[j]) or keys[j].startswith(keys[i]):
             continue
@@ -662,6 +664,14 @@ def near_variants(index: NameIndex, score_cutoff: float = 90.0, prefer: Prefer |
         seen.add(form)
         out.append(Variant(form, canonical, index.surfaces[form], index.surfaces[canonical]))
     return out
+
+
+def _cached(known: dict[str, bool], form: str, judge: Callable[[str], bool]) -> bool:
+    """``judge(form)``, kept in ``known``."""
+    found = known.get(form)
+    if found is None:
+        found = known[form] = judge(form)
+    return found
 
 
 #: Up to this many candidates, pairs are scored one by one; up to ``_ROWS_MAX``, one row
