@@ -27,11 +27,11 @@ asked for; ``extract_mentions`` builds them all.
 from __future__ import annotations
 
 import re
-from collections.abc import Collection, Container, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 from collections.abc import Set as AbstractSet
 from functools import lru_cache
 from itertools import compress, filterfalse, repeat
-from operator import and_, eq, is_, itemgetter, not_, or_
+from operator import is_, itemgetter, not_, or_
 from typing import Any, NamedTuple, TypeVar, cast
 
 from mtqa.document import Document
@@ -184,6 +184,14 @@ def _name_flags(texts: Sequence[str], distinct: Iterable[str] | None = None) -> 
     return list(map(here.__contains__, texts))
 
 
+def _flags(n: int, named: Iterable[int]) -> list[bool]:
+    """``n`` flags, true at the token numbers ``named``: the checks below ask about single tokens."""
+    flags = [False] * n
+    for i in named:
+        flags[i] = True
+    return flags
+
+
 class Capitals(NamedTuple):
     """What the lexical kinds have read of a document's words already (``mtqa.kinds._lexical.Context``).
 
@@ -288,12 +296,12 @@ def _initial_flags(words: Sequence[str]) -> list[bool]:
     return cast("list[bool]", found)  # no None is left
 
 
-def _given(text: str, cols: _Columns, i: int, name: Container[int]) -> str:
+def _given(text: str, cols: _Columns, i: int, name: Sequence[bool]) -> str:
     """Up to two name words just before token i, over single spaces ("Natalia Radieana")."""
     starts, ends, texts = cols.starts, cols.ends, cols.texts
     j = i
     while j > 0 and i - j < 2 and text[ends[j - 1] : starts[j]] == " ":
-        if j - 1 not in name or is_title(texts[j - 1]):
+        if not name[j - 1] or is_title(texts[j - 1]):
             break
         j -= 1
     return text[starts[j] : ends[i - 1]] if j < i else ""
@@ -340,8 +348,7 @@ class DocumentMentions:
         text = doc.text
         cols = _columns(doc)
         named = _named(cols.texts, getattr(doc.tokens, "counts", None), capitals)
-        # The name words' tokens as a set: the few questions below ask about single tokens.
-        name = set(named)
+        name = _flags(len(cols.texts), named)
         self._text, self._cols, self._name = text, cols, name
         #: The tokens that are single-word mentions, in text order.
         self.candidates = _candidates(cols, named)
@@ -386,13 +393,13 @@ class DocumentMentions:
             introduced = _introduced(text, cols, i, given)
         elif start - ends[p] == 1 and text[start - 1] == " ":
             prev = texts[p]
-            if p in name and not is_title(prev):
+            if name[p] and not is_title(prev):
                 # A name word before: it is the given name, with the name word before it
                 # over one more space, unless that is a title (``_given``); one of them
                 # being a first name introduces the word (``_introduced``).
                 j = p
                 spaced = p and ends[p - 1] + 1 == starts[p] and text[starts[p] - 1] == " "
-                if spaced and p - 1 in name and not is_title(texts[p - 1]):
+                if spaced and name[p - 1] and not is_title(texts[p - 1]):
                     j = p - 1
                 given = text[starts[j] : ends[p]]
                 introduced = any(map(is_first_name, texts[j:i]))
@@ -403,7 +410,7 @@ class DocumentMentions:
             given = _given(text, cols, i, name)
             introduced = _introduced(text, cols, i, given)
         after = i + 1
-        followed = after in name and starts[after] == end + 1 and text[end] == " "
+        followed = after < len(texts) and name[after] and starts[after] == end + 1 and text[end] == " "
         mid = not (opening[i] or headline[i])
         return Mention(start, end, texts[i], 1, mid, introduced, given, followed, texts[after] if followed else "")
 
@@ -414,7 +421,7 @@ def extract_mentions(doc: Document, capitals: Capitals | None = None) -> tuple[M
 
 
 def _multiword(
-    text: str, cols: _Columns, candidates: Sequence[int], name: Container[int]
+    text: str, cols: _Columns, candidates: Sequence[int], name: Sequence[bool]
 ) -> tuple[list[int], list[int]]:
     """Runs of name words over single spaces (with joining particles), each led by a candidate.
 
@@ -424,14 +431,14 @@ def _multiword(
     n = len(texts)
     runs: list[tuple[int, int]] = []
     done = -1  # the last token of the previous run
-    for i in _heads(text, cols, candidates, name):
+    for i in _heads(texts, candidates, name):
         if i <= done:
             continue
         j = i
         while j + 1 < n and starts[j + 1] == ends[j] + 1 and text[ends[j]] == " ":
-            if j + 1 in name:
+            if name[j + 1]:
                 j += 1
-            elif texts[j + 1] in PARTICLES and j + 2 < n and text[ends[j + 1] : starts[j + 2]] == " " and j + 2 in name:
+            elif texts[j + 1] in PARTICLES and j + 2 < n and text[ends[j + 1] : starts[j + 2]] == " " and name[j + 2]:
                 j += 2
             else:
                 break
@@ -444,27 +451,20 @@ def _multiword(
     return list(firsts), list(lasts)
 
 
-def _heads(text: str, cols: _Columns, candidates: Sequence[int], name: Container[int]) -> Iterator[int]:
-    """The candidates followed, over one space, by a name word or a particle: only they can lead a run.
+def _heads(texts: Sequence[str], candidates: Sequence[int], name: Sequence[bool]) -> Iterator[int]:
+    """The candidates followed by a name word or a particle: only they can lead a run of words.
 
     Picked by C-level passes over the token after each candidate (most candidates
     stand alone), so ``_multiword``'s loop visits the few that may lead a run; a
     candidate it skips would have made no run and moved its ``done`` mark by nothing
     that a later (larger) candidate could notice.
     """
-    texts, starts, ends = cols.texts, cols.starts, cols.ends
     if candidates and candidates[-1] == len(texts) - 1:
         candidates = candidates[:-1]  # the last token is followed by none
     after = list(map(_NEXT, candidates))
-    named_after = map(name.__contains__, after)
+    named_after = pick(name, after)
     particle_after = map(PARTICLES.__contains__, pick(texts, after))
-    joined = list(compress(candidates, map(or_, named_after, particle_after)))
-    # Then those of them with one space, and nothing else, before the next token (the gap
-    # ``_multiword`` reads first): that token starts one character after the head ends, a space.
-    head_ends = pick(ends, joined)
-    next_starts = pick(starts, list(map(_NEXT, joined)))
-    spaced = map(and_, map(eq, next_starts, map(_NEXT, head_ends)), map(" ".__eq__, map(text.__getitem__, head_ends)))
-    return compress(joined, spaced)
+    return compress(candidates, map(or_, named_after, particle_after))
 
 
 #: ``k + 1``, at C level.
