@@ -5,7 +5,8 @@ from __future__ import annotations
 import random
 from itertools import pairwise
 
-from mtqa.kinds import repetition
+from mtqa.document import Document
+from mtqa.kinds import _casing_words, repetition
 
 
 def _slow_neighbours(texts: tuple[str, ...]) -> list[int]:
@@ -42,3 +43,14 @@ def test_equal_neighbours_match_a_pair_by_pair_reading_of_random_words() -> None
         found += len(expected)
         assert repetition._equal_neighbours(words, " ".join(words)) == expected
     assert found > 500
+
+
+def test_spots_read_the_kept_numbers_as_they_grow() -> None:
+    # Documents of growing and shrinking length: the kept numbers are extended, never cut.
+    for size in (3, 40, 7, 120):
+        text = " ".join(["Kabul kabul the State and state"] * size)
+        doc = Document("t.txt", text)
+        shared = _casing_words.Words(doc.text, doc.tokens)
+        wanted = shared.heads | shared.starters | shared.rare_words
+        assert list(shared.spots) == [i for i, w in enumerate(shared.texts) if w in wanted]
+        assert len(shared.spots) == 4 * size  # Kabul, kabul, State, state

@@ -125,7 +125,7 @@ class Words:
         """Indices, in order, of the tokens written as a head, a starter or a rare word:
         every token that a casing rule looks at, found in one pass over the tokens."""
         wanted = self.heads | self.starters | self.rare_words
-        return tuple(compress(range(len(self.texts)), map(wanted.__contains__, self.texts)))
+        return tuple(compress(_numbers(len(self.texts)), map(wanted.__contains__, self.texts)))
 
     @cached_property
     def rare_spots(self) -> tuple[int, ...]:
@@ -163,6 +163,21 @@ class Words:
 _COMMON: set[str] = set()
 _RARE: set[str] = set()
 _JUDGED_MAX = 500_000
+
+
+def _numbers(n: int) -> list[int]:
+    """A list that starts 0, 1, ..., n - 1 (it may go on: ``compress`` stops at its shorter input).
+
+    ``compress(range(n), flags)`` makes an int object for every token, picked or not
+    (a quarter of the pass over the tokens); ``compress`` over a list kept for the
+    process only picks the ints it holds.
+    """
+    if len(_NUMBERS) < n:
+        _NUMBERS.extend(range(len(_NUMBERS), n))
+    return _NUMBERS
+
+
+_NUMBERS: list[int] = []
 
 
 def where(test: Callable[[str], bool], items: tuple[str, ...]) -> tuple[str, ...]:
