@@ -63,3 +63,43 @@ def test_place_words_are_the_places_and_their_words() -> None:
     assert set(gazetteer._place_words()) == expected
     assert gazetteer.is_place_word("Petersburg") and gazetteer.is_place_word("deir-ez-zor")
     assert not gazetteer.is_place_word("ez")
+
+
+def test_places_by_sampled_bisection_are_the_set_of_places() -> None:
+    import random
+
+    places = gazetteer._places()
+    table, sample = gazetteer._sorted_places(), gazetteer._place_sample()
+    names = sorted(places)
+    assert sample == names[:: gazetteer._BLOCK]
+    rng = random.Random(9)
+    others = [n[:-1] for n in names[::5]] + [n + "a" for n in names[::9]] + [names[0][:1], "", "\uffff", "zzzz"]
+    others += ["".join(rng.choice("ab z") for _ in range(rng.randint(1, 5))) for _ in range(2000)]
+    assert all(gazetteer._listed(n, table, sample) for n in names)
+    assert [gazetteer._listed(o, table, sample) for o in others] == [o in places for o in others]
+
+
+#: The surname endings as the regular expressions they were first written as.
+_STRONG_RE = (
+    r"(?:[ey]?ov|[ey]?ev|yov|[ey]?ova|[ey]?eva|s?kiy|s?kii|sky|skaya|tskiy|tsky|"
+    r"ovich|evich|vich|yevich|enko|chuk|yuk|shin|tsev|tsov|nykh|ykh|ikh)$"
+)
+_WEAK_RE = r"(?:in|yn|ina|yna|uk|ko|ets|ny|nyy|niy|oy|oi|ak|ich|itch|off|ova|ski)$"
+
+
+def test_surname_endings_are_those_of_the_expressions() -> None:
+    import random
+    import re
+
+    strong, weak = re.compile(_STRONG_RE), re.compile(_WEAK_RE)
+    rng = random.Random(3)
+    letters = "abcdefhiknostuvykh"
+    words = ["".join(rng.choice(letters) for _ in range(rng.randint(0, 9))) for _ in range(100_000)]
+    for w in words:
+        assert w.endswith(morphology._STRONG_ENDINGS) == bool(strong.search(w)), w
+        assert w.endswith(morphology._WEAK_ENDINGS) == bool(weak.search(w)), w
+
+
+@pytest.mark.parametrize("word", ["sergey", "SERGEY", "anna-maria", "ANNA-MARIA", "", "-", "é", "ǆemal", "İlker", "a--b"])
+def test_title_case(word: str) -> None:
+    assert morphology._title_case(word) == "-".join(p[:1].upper() + p[1:].lower() for p in word.split("-"))

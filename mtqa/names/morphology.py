@@ -107,11 +107,12 @@ TITLES: frozenset[str] = frozenset(
 
 #: Surname endings by strength. Strong ones are rare outside Russian
 #: (and Ukrainian/Belarusian) names; weak ones also end English words.
-_STRONG_SURNAME_RE = re.compile(
-    r"(?:[ey]?ov|[ey]?ev|yov|[ey]?ova|[ey]?eva|s?kiy|s?kii|sky|skaya|tskiy|tsky|"
-    r"ovich|evich|vich|yevich|enko|chuk|yuk|shin|tsev|tsov|nykh|ykh|ikh)$"
+#: (Read by ``str.endswith``, one C call: "-ov" covers "-yov" and "-eov", "-kiy" covers "-skiy".)
+_STRONG_ENDINGS = (
+    *("ov", "ev", "yov", "ova", "eva", "kiy", "kii", "sky", "skaya", "tskiy", "tsky"),
+    *("ovich", "evich", "vich", "yevich", "enko", "chuk", "yuk", "shin", "tsev", "tsov", "nykh", "ykh", "ikh"),
 )
-_WEAK_SURNAME_RE = re.compile(r"(?:in|yn|ina|yna|uk|ko|ets|ny|nyy|niy|oy|oi|ak|ich|itch|off|ova|ski)$")
+_WEAK_ENDINGS = ("in", "yn", "ina", "yna", "uk", "ko", "ets", "ny", "nyy", "niy", "oy", "oi", "ak", "ich", "itch", "off", "ova", "ski")
 #: Russian words do not hold these letter groups in any standard romanization.
 _FOREIGN_RE = re.compile(r"w|q|x|th|ph|ee|oo|ou|ea|aw|ow|[^s]c(?!h)|^c(?!h)")
 _MIN_SURNAME = 4
@@ -161,6 +162,8 @@ def _male_first_name_set() -> WordSet:
 
 
 def _title_case(word: str) -> str:
+    if "-" not in word:  # the usual case: one part
+        return word[:1].upper() + word[1:].lower()
     return "-".join(part[:1].upper() + part[1:].lower() for part in word.split("-"))
 
 
@@ -241,9 +244,9 @@ def _surname_ending(word: str) -> int:
     lower = word.lower()
     if _FOREIGN_RE.search(lower):
         return -1
-    if _STRONG_SURNAME_RE.search(lower):
+    if lower.endswith(_STRONG_ENDINGS):
         return _STRONG
-    if _WEAK_SURNAME_RE.search(lower):
+    if lower.endswith(_WEAK_ENDINGS):
         return _WEAK
     return 0
 
