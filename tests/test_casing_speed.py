@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 import random
+import sys
 from itertools import pairwise
 
+import pytest
+import regex
+
 from mtqa.document import Document
-from mtqa.kinds import _casing_words, repetition
+from mtqa.kinds import _casing_words, repetition, script
 
 
 def _slow_neighbours(texts: tuple[str, ...]) -> list[int]:
@@ -54,3 +58,22 @@ def test_spots_read_the_kept_numbers_as_they_grow() -> None:
         wanted = shared.heads | shared.starters | shared.rare_words
         assert list(shared.spots) == [i for i, w in enumerate(shared.texts) if w in wanted]
         assert len(shared.spots) == 4 * size  # Kabul, kabul, State, state
+
+
+_EVERY_CHARACTER = "".join(chr(c) for c in range(sys.maxunicode + 1) if not 0xD800 <= c < 0xE000)
+
+
+@pytest.mark.parametrize(("fast", "plain"), [
+    (script._CYRILLIC_RUN, r"\p{Cyrillic}+"),
+    (script._MARK, r"\p{M}"),
+])
+def test_script_scans_find_what_the_plain_patterns_find(fast: regex.Pattern[str], plain: str) -> None:
+    slow = regex.compile(plain, regex.V1)
+    # Every character of Unicode, in order: a letter of the script or a mark below the
+    # range that the fast scan skips would be missed.
+    assert [m.span() for m in fast.finditer(_EVERY_CHARACTER)] == [m.span() for m in slow.finditer(_EVERY_CHARACTER)]
+    rng = random.Random(11)
+    pieces = ["Мос", "ква", "а", "ё", "\u0301", "\u0483", "e", "x", "1", " ", ".", "’", "\n", "ѣ", "Ԙ", "\u1c80", "é"]
+    for _ in range(500):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randrange(0, 25)))
+        assert [m.span() for m in fast.finditer(text)] == [m.span() for m in slow.finditer(text)]

