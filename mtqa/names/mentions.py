@@ -366,8 +366,9 @@ class DocumentMentions:
 
     def multiword_forms(self) -> list[str]:
         """The text of each multi-word mention."""
-        starts, ends, text = self._cols.starts, self._cols.ends, self._text
-        return [text[starts[i] : ends[j]] for i, j in zip(self.runs, self.run_ends, strict=True)]
+        starts, ends = self._cols.starts, self._cols.ends
+        # ``text[starts[i]:ends[j]]`` of each run, by C-level maps.
+        return list(map(self._text.__getitem__, map(slice, pick(starts, self.runs), pick(ends, self.run_ends))))
 
     def multiword(self, k: int) -> Mention:
         """The k-th multi-word mention."""
