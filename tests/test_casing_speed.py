@@ -77,3 +77,14 @@ def test_script_scans_find_what_the_plain_patterns_find(fast: regex.Pattern[str]
     for _ in range(500):
         text = "".join(rng.choice(pieces) for _ in range(rng.randrange(0, 25)))
         assert [m.span() for m in fast.finditer(text)] == [m.span() for m in slow.finditer(text)]
+
+
+def test_pick_and_at_read_what_indexing_reads() -> None:
+    items = ("a", "b", "c", "d")
+    assert _casing_words.pick(items, []) == ()
+    assert _casing_words.pick(items, [2]) == ("c",)
+    assert _casing_words.pick(items, [3, 0, 3]) == ("d", "a", "d")
+    doc = Document("t.txt", "Kabul kabul the State and state. State Duma met the state duma; kabul.")
+    shared = _casing_words.Words(doc.text, doc.tokens)
+    for written in ({"kabul"}, {"State", "state"}, set(), {"the"}):
+        assert list(shared.at(written)) == shared.among(shared.spots, written)

@@ -43,7 +43,7 @@ from typing import Any
 
 from mtqa.document import Document, Token
 from mtqa.finding import Finding, Span
-from mtqa.kinds._casing_words import words
+from mtqa.kinds._casing_words import pick, words
 from mtqa.lexicon import is_proper_word, pos, zipf
 from mtqa.names.gazetteer import is_country, is_demonym
 from mtqa.rule import OptionError, Rule, expect_type
@@ -207,7 +207,8 @@ def _check_phrases(rule: Rule, doc: Document) -> Iterator[Finding]:
     phrase's first word; so only a Title Case word whose lower-case form the
     document also writes can start a phrase that matters (a ``head``, see
     ``Words``). The pass over the tokens shared by the casing rules finds the
-    heads and those lower-case words (``Words.spots``); only they are looked at.
+    heads and those lower-case words (``Words.spots``); only they are looked at,
+    picked by C-level passes over their words (``Words.at``).
     """
     shared = words(doc)
     tokens = shared.tokens
@@ -215,7 +216,6 @@ def _check_phrases(rule: Rule, doc: Document) -> Iterator[Finding]:
     opening, headline = tokens.opening, tokens.headline
     n = len(texts)
     title, heads = shared.title, shared.heads
-    mid = [i for i in shared.spots if not opening[i] and not headline[i]]
 
     def spaced(k: int) -> bool:
         """One space, and nothing else, between tokens k and k+1."""
@@ -224,11 +224,12 @@ def _check_phrases(rule: Rule, doc: Document) -> Iterator[Finding]:
     # Each Title Case phrase, as its lower-case words, with where it stands: a head
     # followed by one to three more Title Case words, one space apart.
     titles: dict[tuple[str, ...], list[tuple[int, int]]] = {}
-    at_heads = shared.among(mid, heads)
+    at_heads = [i for i in shared.at(heads) if not opening[i] and not headline[i]]
     if at_heads and at_heads[-1] == n - 1:
         at_heads.pop()  # the last token starts no phrase
-    for i in at_heads:
-        if texts[i + 1] not in title or not spaced(i):
+    # Only a head followed by a Title Case word starts one (half of them), picked at C level.
+    for i in compress(at_heads, map(title.__contains__, pick(texts, [i + 1 for i in at_heads]))):
+        if not spaced(i):
             continue
         run = 2  # the tokens i .. i+run-1 are Title Case words one space apart
         while run < _PHRASE_MAX and i + run < n and texts[i + run] in title and spaced(i + run - 1):
@@ -236,14 +237,21 @@ def _check_phrases(rule: Rule, doc: Document) -> Iterator[Finding]:
         key = tuple(map(str.lower, texts[i : i + run]))
         for size in range(_PHRASE_MIN, run + 1):
             titles.setdefault(key[:size], []).append((i, i + size))
+    if not titles:
+        return
     # Then the tokens that start a phrase's words with the first one lower-case, the
     # longest phrase first. Every phrase has two words or more, so its first two
-    # words rule out most tokens at once.
+    # words rule out most tokens at once (C-level passes over the candidates' two words).
     firsts = {key[0] for key in titles} & shared.starters  # not a particle nor a function word
     pairs = {key[:2] for key in titles}
+    at_firsts = [i for i in shared.at(firsts) if not opening[i] and not headline[i]]
+    if at_firsts and at_firsts[-1] == n - 1:
+        at_firsts.pop()  # the last token starts no phrase
+    first_two = zip(map(str.lower, pick(texts, at_firsts)), map(str.lower, pick(texts, [i + 1 for i in at_firsts])),
+                    strict=True)
     taken: set[int] = set()
-    for i in shared.among(mid, firsts):
-        if i in taken or i + 1 >= n or (texts[i].lower(), texts[i + 1].lower()) not in pairs:
+    for i in compress(at_firsts, map(pairs.__contains__, first_two)):
+        if i in taken:
             continue
         lowers = tuple(map(str.lower, texts[i : i + _PHRASE_MAX]))
         for size in _PHRASE_SIZES:
