@@ -63,3 +63,15 @@ def test_particle_led_words_are_located_by_their_counts() -> None:
     assert [texts[i] for i in led] == ["al-Assad", "al-Assad", "ad-Din", "al-Assad", "ez-Zor", "al-Mishri"]
     assert led[-1] == len(texts) - 1  # the last token of the text
     assert "al-Assad" in {m.text for m in mentions.all()}
+
+
+def test_name_words_of_ascii_letters_judged_at_once() -> None:
+    import random
+
+    from mtqa.names.mentions import _judge_name_word
+
+    rng = random.Random(4)
+    words = ["".join(rng.choice("aAbBzZ") for _ in range(rng.randint(1, 4))) for _ in range(5000)]
+    words += ["A", "a", "Ab", "AB", "aB", "Ivanov", "NATO", "al-Assad", "Élodie", "ÉLODIE", "ǅemal", "Aǅ", "U.S.", "Covid-19"]
+    for word in words:
+        assert _judge_name_word(word) == is_name_word.__wrapped__(word), word

@@ -165,12 +165,21 @@ def _judged_name_words(maybe: Sequence[str]) -> set[str]:
     if None in found:
         if len(_NAME_WORD) > _NAME_WORD_MAX:
             _NAME_WORD.clear()
-        judge = is_name_word.__wrapped__  # no lru cache needed: ``_NAME_WORD`` is the cache
         for k in missing_indices(found):
-            found[k] = _NAME_WORD[maybe[k]] = judge(maybe[k])
+            found[k] = _NAME_WORD[maybe[k]] = _judge_name_word(maybe[k])
     # The words of this document, not the equal strings of ``_NAME_WORD``: each token's lookup
     # below then compares it with a string of its own document.
     return set(compress(maybe, found))
+
+
+def _judge_name_word(word: str) -> bool:
+    """``is_name_word`` (no lru cache: ``_NAME_WORD`` is the cache), at once for a word of ASCII
+    letters, most of them: it is one when it starts with a capital and is not all in capitals
+    (ASCII letters all have a case, so "not all in capitals" is "some letter in lower case",
+    which also makes two letters or more)."""
+    if word.isascii() and word.isalpha():
+        return word[0].isupper() and not word.isupper()
+    return is_name_word.__wrapped__(word)
 
 
 def _name_flags(texts: Sequence[str], distinct: Iterable[str] | None = None) -> list[bool]:
