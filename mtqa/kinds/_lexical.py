@@ -22,12 +22,13 @@ from collections import Counter
 from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 from functools import cached_property
-from itertools import compress, filterfalse
+from itertools import compress
 from operator import itemgetter, not_, or_
 from typing import TypeVar
 from weakref import WeakKeyDictionary
 
 from mtqa.document import Document, Line, Token, Tokens
+from mtqa.kinds._casing_words import words as casing_words
 from mtqa.lexicon import is_common_word, listing
 from mtqa.names.gazetteer import is_demonym, is_place_word
 from mtqa.names.morphology import is_first_name, is_title, russian_name_score
@@ -190,7 +191,7 @@ class Context:
         """Indices, in order, of the tokens written ``word``: picked from ``found`` for a tracked
         word, else found by a C-level scan per occurrence."""
         if word in self.tracked:
-            return list(compress(self.found, map(word.__eq__, self.found_texts)))
+            return list(self._tracked_positions.get(word, ()))
         out: list[int] = []
         n = self.forms.get(word, 0)
         at = -1
@@ -199,6 +200,16 @@ class Context:
             at = index(word, at + 1)
             out.append(at)
         return out
+
+    @cached_property
+    def _tracked_positions(self) -> dict[str, list[int]]:
+        """Tracked word -> indices, in order, of its tokens: one pass over ``found`` for all the
+        tracked words (some 4,000 tokens), where a pass per word would compare each token with it."""
+        texts = self.texts
+        at: dict[str, list[int]] = {}
+        for i in compress(self.found, map(self.tracked.__contains__, self.found_texts)):
+            at.setdefault(texts[i], []).append(i)
+        return at
 
     # --- neighbours -------------------------------------------------------------------------
 
@@ -296,14 +307,17 @@ def _read(doc: Document) -> Context:
     tokens = doc.tokens
     texts = tokens.texts
     forms = tokens.counts  # shared with the other checks: read, never changed
-    # Only a word with a capital (or no letter) is anything but lower-case: a fraction of all.
-    unlowered = frozenset(filterfalse(str.islower, forms))
+    # The casing checks, which run first, have split the document's words already: those
+    # not all lower-case, and the lower-case ones the lexicon does not list (``_judged``).
+    # (``Words._split`` is private to the casing tables: read here until it has a public name.)
+    rare_lower, others = casing_words(doc)._split
+    unlowered = frozenset(others)
     capital_forms = frozenset(compress(unlowered, map(str.isupper, map(_FIRST, unlowered))))
-    unlisted, strange = listing(_judged(forms, unlowered))
+    unlisted, strange = listing(_judged(forms, unlowered, rare_lower))
     # One pass over the tokens finds the capitalised and the unknown ones together.
     tracked = frozenset(_TRACKED.intersection(forms.keys()))
     wanted = capital_forms | strange | tracked
-    found = tuple(compress(range(len(texts)), map(wanted.__contains__, texts)))
+    found = tuple(compress(_numbers(len(texts)), map(wanted.__contains__, texts)))
     found_texts = pick(texts, found)
     capital = list(map(capital_forms.__contains__, found_texts))
     caps = tuple(compress(found, capital))
@@ -315,6 +329,21 @@ def _read(doc: Document) -> Context:
 
 
 _FIRST = itemgetter(0)
+
+
+def _numbers(n: int) -> list[int]:
+    """A list that starts 0, 1, ..., n - 1 and may go on (``compress`` stops at its shorter input).
+
+    ``compress(range(n), flags)`` makes an int object for every token, picked or
+    not (a quarter of a pass over the tokens); ``compress`` over a list kept for
+    the process only picks the ints it holds.
+    """
+    if len(_NUMBERS) < n:
+        _NUMBERS.extend(range(len(_NUMBERS), n))
+    return _NUMBERS
+
+
+_NUMBERS: list[int] = []
 
 #: Words whose tokens the kinds look for in every document (``track``).
 _TRACKED: set[str] = set()
@@ -328,16 +357,20 @@ def track(words: Iterable[str]) -> None:
     _TRACKED.update(words)
 
 
-def _judged(forms: Counter[str], unlowered: frozenset[str]) -> frozenset[str]:
+def _judged(forms: Counter[str], unlowered: frozenset[str], rare_lower: Sequence[str]) -> frozenset[str]:
     """The words whose listing in the lexicon and knownness the kinds may need: those written
-    otherwise than all lower-case, and those found once (two thirds of the distinct words).
+    otherwise than all lower-case (``unlowered``), and those found once, less the lower-case
+    words that the lexicon lists as written (their verdict is known: listed, hence known).
 
     A lower-case word found more than once is no candidate of any kind: the
     lower-case garbling is found once, and the counts of an unknown word's
     spellings (``Context.count``) take its lower-case spelling from ``forms``.
-    The hapaxes are picked from the counts alone (small integers: no word is read).
+    So of the lower-case words, only those of ``rare_lower`` (the lower-case words
+    the lexicon does not list, from the casing checks' tables: a few hundred) found
+    once are judged; the verdicts on the common ones (some 2,000 per document) are not asked.
     """
-    return unlowered.union(compress(forms.keys(), map((1).__eq__, forms.values())))
+    once = compress(rare_lower, map((1).__eq__, map(forms.__getitem__, rare_lower)))
+    return unlowered.union(once)
 
 
 def pick(values: Sequence[_T], indices: Sequence[int]) -> tuple[_T, ...]:

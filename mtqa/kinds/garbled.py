@@ -152,19 +152,27 @@ def _title_candidates(ctx: Context, options: Options) -> tuple[list[int], dict[s
     tokens = ctx.capital_positions(words)
     once = {w for w in words if ctx.count(w.lower()) == 1}
     texts = ctx.texts
-    last = len(texts) - 1
+    # Each token's next word (C-level passes over the tokens picked: some 500 per document).
+    inner = tokens[:-1] if tokens and tokens[-1] == len(texts) - 1 else tokens  # the last token has none
+    nexts = pick(texts, [i + 1 for i in inner])
     # A token before a word that is not lower-case has no phrase twin (``_phrase_twin``), nor
     # does a given name or a surname shape: that costlier test waits for a twin to be found.
-    pairs = {(texts[i][0], texts[i + 1]) for i in tokens if i < last and texts[i + 1].islower()}
+    lower = list(map(str.islower, nexts))
+    pairs = set(zip(map(_FIRST, compress(pick(texts, inner), lower)), compress(nexts, lower), strict=True))
     twins = _twin_index(ctx, pairs) if pairs else {}
+    # A phrase twin may stand elsewhere: only a token before a word that ``twins`` holds may have one.
+    out = [
+        i for i in compress(inner, map(twins.__contains__, nexts))
+        if _twin_before(texts, texts[i], twins[texts[i + 1]]) and not _name_shaped(texts[i])
+    ]
+    # Or the neighbours may leave no room for a name, around a word found once (so in one token).
     opening, headline = ctx.tokens.opening, ctx.tokens.headline
-    out = []
-    for i in tokens:
-        word = texts[i]
-        if i < last and _twin_before(texts, word, twins.get(texts[i + 1])) and not _name_shaped(word):
-            out.append(i)  # a phrase twin may stand elsewhere
-        elif word in once and not opening[i] and not headline[i] and _may_slot(texts, i, word):
-            out.append(i)  # the neighbours may leave no room for a name
+    chosen = set(out)
+    out.extend(
+        i for i in compress(tokens, map(once.__contains__, pick(texts, tokens)))
+        if i not in chosen and not opening[i] and not headline[i] and _may_slot(texts, i, texts[i])
+    )
+    out.sort()
     return out, twins
 
 
