@@ -195,6 +195,15 @@ class Surfaces(Mapping[str, tuple[Occurrence, ...]]):
             self._built[form] = built
         return built
 
+    def first(self, form: str) -> Occurrence:
+        """The first occurrence of ``form``: ``self[form][0]``, built alone when the others are not
+        built yet (the canonical order of a few forms reads where each stands first; a frequent
+        form has hundreds of occurrences)."""
+        built = self._built.get(form)
+        if built is not None:
+            return built[0]
+        return self._build(self._first_numbers()[form])
+
     def __iter__(self) -> Iterator[str]:
         return iter(self._counts)
 
@@ -290,7 +299,7 @@ class NameIndex:
         return self.surfaces.count(form)
 
     def first(self, form: str) -> tuple[int, int]:
-        occ = self.surfaces[form][0]
+        occ = self.surfaces.first(form)
         return (occ.doc, occ.start)
 
     def traits(self, form: str) -> Traits:
