@@ -12,9 +12,9 @@ from __future__ import annotations
 import pytest
 
 from mtqa.document import Document
-from mtqa.kinds import _lexical, garbled
+from mtqa.kinds import _lexical, capitalisation, garbled
 from mtqa.kinds._lexical import Context, _read
-from mtqa.lexicon import is_common_word, is_known, listing, unlisted_words
+from mtqa.lexicon import is_common_word, is_known, is_proper_word, listing, pos, unlisted_words
 from mtqa.rulefile import builtin_rules_dir, load_rules
 from tests.shared_data import SEED, WMT, need
 
@@ -119,3 +119,22 @@ def test_acronym_candidates_are_those_of_a_word_by_word_reading(ctx: Context) ->
         or ("-" in t and t.islower() and t.split("-", 1)[0] in wanted)
     ]
     assert acronym._candidates(ctx, wanted) == plain
+
+
+def _plain_next_to_capital(ctx: Context, i: int) -> bool:
+    """Token i stands next to a capitalised word with one space between and is settled as part of
+    a name (the test ``capitalisation.check`` made per token before ``_off_capitals``)."""
+    texts, text, starts, ends = ctx.texts, ctx.text, ctx.tokens.starts, ctx.tokens.ends
+    lower = texts[i].lower()
+    if i + 1 < len(texts) and texts[i + 1][0].isupper() and text[ends[i] : starts[i + 1]] == " ":
+        return lower not in capitalisation._CLOSERS
+    if i and texts[i - 1][0].isupper() and text[ends[i - 1] : starts[i]] == " ":
+        word = texts[i - 1]
+        opening = ctx.tokens.opening[i - 1] and is_common_word(word) and not is_proper_word(word)
+        return not (opening and pos(lower) & capitalisation._NOT_NAMES) and lower not in capitalisation._CLOSERS
+    return False
+
+
+def test_tokens_off_capitals_are_those_a_token_by_token_test_leaves(ctx: Context) -> None:
+    titled = list(ctx.titled)
+    assert list(capitalisation._off_capitals(ctx, titled)) == [i for i in titled if not _plain_next_to_capital(ctx, i)]

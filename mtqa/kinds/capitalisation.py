@@ -21,7 +21,7 @@ strongest evidence; each weaker level takes one step off (never below info).
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, replace
 from itertools import compress, filterfalse
 from operator import or_
@@ -82,9 +82,7 @@ def check(rule: Rule, doc: Document) -> Iterator[Finding]:
     if not eligible:
         return
     tokens = ctx.tokens
-    for i in compress(ctx.titled, map(eligible.__contains__, ctx.titled_texts)):
-        if _next_to_capital(ctx, i):
-            continue  # the usual case, settled first
+    for i in _off_capitals(ctx, compress(ctx.titled, map(eligible.__contains__, ctx.titled_texts))):
         verdict = _judge(ctx, i)
         if verdict is None:
             continue
@@ -301,24 +299,33 @@ def _name_shaped(word: str) -> bool:
 _SURNAME_SCORE = 0.5
 
 
-def _next_to_capital(ctx: Context, i: int) -> bool:
-    """Token i, which is no auxiliary or conjunction, stands next to a capitalised word with one
-    space between, as in a name: ``_in_name`` holds, and ``_judge`` says None (``_closing_run``).
+def _off_capitals(ctx: Context, indices: Iterable[int]) -> Iterator[int]:
+    """The tokens of ``indices`` that ``_judge`` must look at, in order: all but those that stand
+    next to a capitalised word with one space between, as in a name.
 
-    The usual case, tested first and with less work (a capitalised word of the document,
-    a gap of one space) than ``_in_name`` does; False sends the token to ``_judge``.
+    Such a token, unless an auxiliary or a conjunction (or a particle after a sentence's
+    opening word), is in a Title-Case run (``_in_name`` holds) and ``_judge`` would say None
+    (``_closing_run``): the usual case, settled first and with less work (a capitalised word
+    of the document, a gap of one space) than ``_in_name`` does. One loop with the
+    document's columns at hand, rather than a call per token.
     """
     texts, capitals, text = ctx.texts, ctx.capital_forms, ctx.text
-    starts, ends = ctx.tokens.starts, ctx.tokens.ends
-    nxt = i + 1
-    if nxt < len(texts) and texts[nxt] in capitals and text[ends[i] : starts[nxt]] == " ":
-        return texts[i].lower() not in _CLOSERS
-    prev = i - 1
-    if i and texts[prev] in capitals and text[ends[prev] : starts[i]] == " ":
-        word = texts[prev]
-        opening = ctx.tokens.opening[prev] and is_common_word(word) and not is_proper_word(word)
-        return not (opening and pos(texts[i].lower()) & _NOT_NAMES) and texts[i].lower() not in _CLOSERS
-    return False
+    starts, ends, opening = ctx.tokens.starts, ctx.tokens.ends, ctx.tokens.opening
+    last = len(texts) - 1
+    for i in indices:
+        lower = texts[i].lower()
+        if i < last and texts[i + 1] in capitals and text[ends[i] : starts[i + 1]] == " ":
+            if lower in _CLOSERS:
+                yield i
+            continue
+        prev = i - 1
+        if i and texts[prev] in capitals and text[ends[prev] : starts[i]] == " ":
+            word = texts[prev]
+            after_opening = opening[prev] and is_common_word(word) and not is_proper_word(word)
+            if (after_opening and pos(lower) & _NOT_NAMES) or lower in _CLOSERS:
+                yield i
+            continue
+        yield i
 
 
 def _in_name(ctx: Context, i: int) -> bool:
