@@ -14,7 +14,15 @@ import pytest
 from mtqa.document import Document
 from mtqa.kinds import _lexical, capitalisation, garbled
 from mtqa.kinds._lexical import Context, _read
-from mtqa.lexicon import is_common_word, is_known, is_proper_word, listing, pos, unlisted_words
+from mtqa.lexicon import (
+    frequent_starts,
+    is_common_word,
+    is_known,
+    is_proper_word,
+    listing,
+    pos,
+    unlisted_words,
+)
 from mtqa.rulefile import builtin_rules_dir, load_rules
 from tests.shared_data import SEED, WMT, need
 
@@ -138,3 +146,13 @@ def _plain_next_to_capital(ctx: Context, i: int) -> bool:
 def test_tokens_off_capitals_are_those_a_token_by_token_test_leaves(ctx: Context) -> None:
     titled = list(ctx.titled)
     assert list(capitalisation._off_capitals(ctx, titled)) == [i for i in titled if not _plain_next_to_capital(ctx, i)]
+
+
+def test_heads_before_a_start_are_those_of_a_search_of_every_frequent_start() -> None:
+    starts = frequent_starts(garbled._HEAD_WORD_ZIPF)
+    letters = "abcdefghijklmnopqrstuvwxyz"
+    for start in ["nsta", "ealt", "ment", "tion", "zzzz", "aaaa", "qxjk", "ertr", "ussi", "overn"[:4]]:
+        one = tuple(h for h in letters if h + start in starts)
+        two = tuple(a + b for a in letters for b in letters if a + b + start[:3] in starts)
+        assert garbled._heads_before(start) == one + two, start
+    assert garbled._heads_before("nsta")[:1] == ("i",)  # "insta...": a lost first letter
