@@ -156,3 +156,16 @@ def test_heads_before_a_start_are_those_of_a_search_of_every_frequent_start() ->
         two = tuple(a + b for a in letters for b in letters if a + b + start[:3] in starts)
         assert garbled._heads_before(start) == one + two, start
     assert garbled._heads_before("nsta")[:1] == ("i",)  # "insta...": a lost first letter
+
+
+def test_twin_index_is_that_of_a_token_by_token_reading(ctx: Context) -> None:
+    texts = ctx.texts
+    # Every pair of a capitalised word's initial and a lower-case next word: the widest index.
+    pairs = {(texts[i][0], texts[i + 1]) for i in range(len(texts) - 1) if texts[i][0].isupper() and texts[i + 1].islower()}
+    plain: dict[str, list[int]] = {}
+    for j in range(len(texts) - 1):
+        word = texts[j]
+        if word[0].isupper() and (word[0], texts[j + 1]) in pairs and unlisted_words({word}) and is_common_word(word.lower()):
+            plain.setdefault(texts[j + 1], []).append(j)
+    assert garbled._twin_index(ctx, pairs) == plain
+    assert plain or ctx.texts[0] != "Officials"  # the made-up text has twins ("Summit for")

@@ -366,7 +366,11 @@ def _twin_index(ctx: Context, pairs: set[tuple[str, str]]) -> dict[str, list[int
     and the lexicon does not list it capitalised ("Summit", not "Moscow").
     """
     texts = ctx.texts
-    caps = ctx.caps
+    # Only the capitalised words the lexicon does not list as written (no proper words) and that
+    # are no unknown words (whose lower-case form no dictionary knows: no common word) may be
+    # twins: their tokens, picked first by a C-level pass, are about half the capitalised ones.
+    plain_words = ctx.unlisted - ctx.unknown_words
+    caps = list(compress(ctx.caps, map(plain_words.__contains__, ctx.cap_texts)))
     if caps and caps[-1] == len(texts) - 1:
         caps = caps[:-1]  # the last token has no next word
     # The capitalised tokens before a candidate's next word, then with its first letter (C-level:
@@ -378,7 +382,7 @@ def _twin_index(ctx: Context, pairs: set[tuple[str, str]]) -> dict[str, list[int
     keep = list(map(pairs.__contains__, zip(map(_FIRST, words), pick(texts, [j + 1 for j in at]), strict=True)))
     at = list(compress(at, keep))
     words = tuple(compress(words, keep))
-    plain = set(words) & ctx.unlisted  # not listed capitalised: no proper words
+    plain = set(words)
     common = common_among({w.lower() for w in plain})
     twins = {w for w in plain if w.lower() in common}
     index: dict[str, list[int]] = {}
