@@ -195,14 +195,20 @@ class Surfaces(Mapping[str, tuple[Occurrence, ...]]):
             self._built[form] = built
         return built
 
-    def first(self, form: str) -> Occurrence:
-        """The first occurrence of ``form``: ``self[form][0]``, built alone when the others are not
-        built yet (the canonical order of a few forms reads where each stands first; a frequent
-        form has hundreds of occurrences)."""
+    def each(self, form: str) -> Iterator[Occurrence]:
+        """The occurrences of ``form`` in order, as ``self[form]`` holds them, each built when
+        reached when they are not built yet: a question that the first few answer ("is one of
+        them mid-sentence?") builds no more."""
         built = self._built.get(form)
         if built is not None:
-            return built[0]
-        return self._build(self._first_numbers()[form])
+            yield from built
+            return
+        forms, build = self._forms, self._build
+        k = self._first_numbers()[form]
+        yield build(k)
+        for _ in range(self._counts[form] - 1):
+            k = forms.index(form, k + 1)
+            yield build(k)
 
     def __iter__(self) -> Iterator[str]:
         return iter(self._counts)
@@ -299,7 +305,7 @@ class NameIndex:
         return self.surfaces.count(form)
 
     def first(self, form: str) -> tuple[int, int]:
-        occ = self.surfaces.first(form)
+        occ = self.surfaces[form][0]
         return (occ.doc, occ.start)
 
     def traits(self, form: str) -> Traits:
@@ -342,7 +348,7 @@ class NameIndex:
 
     def name_like(self, form: str) -> bool:
         """Capitalised mid-sentence somewhere, a Russian first name, or no common English word."""
-        return self.name_form(form) or any(o.mid for o in self.surfaces[form])
+        return self.name_form(form) or any(o.mid for o in self.surfaces.each(form))
 
 
 def build_index(docs: Sequence[Document]) -> NameIndex:
@@ -522,8 +528,9 @@ def romanization_variants(index: NameIndex, min_key: int = 3, prefer: Prefer | N
 
 def _truncation_evidence(index: NameIndex, form: str, longer: str) -> bool:
     """The longer name is used at least as often, or is introduced as a person."""
-    long_occ = index.surfaces[longer]
-    return len(long_occ) >= index.count(form) or any(o.introduced for o in long_occ)
+    # The counts first: the occurrences are built only when the longer name is used less often.
+    surfaces = index.surfaces
+    return surfaces.count(longer) >= surfaces.count(form) or any(o.introduced for o in surfaces.each(longer))
 
 
 def _can_be_truncated(form: str, occurrences: Sequence[Occurrence]) -> bool:
@@ -619,10 +626,11 @@ def case_endings(index: NameIndex) -> list[Variant]:
         bases = [b for b in spelled_out if b in surfaces]
         if not bases:
             continue
+        # What the form is, first: its occurrences are built only for the forms left.
+        if _is_word(form) or _known_name(form):
+            continue
         occs = surfaces[form]
         if any(_own_person(o) for o in occs) or all(o.followed for o in occs):
-            continue
-        if _is_word(form) or _known_name(form):
             continue
         base = _canonical_order(index, bases)[0]
         if not index.name_like(base):
