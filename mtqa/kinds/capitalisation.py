@@ -23,8 +23,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, replace
-from itertools import compress, filterfalse
-from operator import or_
+from itertools import compress, filterfalse, repeat
+from operator import is_, or_
 from typing import Any
 
 from mtqa.document import Document, Token
@@ -108,7 +108,10 @@ def _eligible_words(ctx: Context, options: Options) -> set[str]:
     judged = _ELIGIBLE.get(options)
     if judged is None or len(judged) > _ELIGIBLE_MAX:
         judged = _ELIGIBLE[options] = {}  # the verdicts are the lexicon's: kept across documents
-    new = list(present.difference(judged))  # iterates the few present words, not every word judged
+    # One look-up per present word (a word of an earlier document: a comparison with its string there).
+    words = list(present)
+    verdicts = list(map(judged.get, words))
+    new = list(compress(words, map(is_, verdicts, repeat(None))))
     if new:
         judged.update(dict.fromkeys(new, False))
         new = list(compress(new, map(options.min_length.__le__, map(len, new))))
@@ -121,8 +124,9 @@ def _eligible_words(ctx: Context, options: Options) -> set[str]:
         function = map(FUNCTION_WORDS.__contains__, lowers)
         judged.update((w, _eligible(w, options)) for w in compress(plain, map(or_, frequent, function)))
         judged.update((w, _eligible(w, options)) for w in filterfalse(str.isascii, new))
-    words = list(present)
-    return set(compress(words, map(judged.__getitem__, words)))
+        now = {w: judged[w] for w in new}  # the new words' verdicts (a small table of this document's strings)
+        verdicts = list(map(now.get, words, verdicts))
+    return set(compress(words, verdicts))
 
 
 _ELIGIBLE: dict[Options, dict[str, bool]] = {}
