@@ -315,7 +315,7 @@ def _read(doc: Document) -> Context:
     capital_forms = frozenset(compress(unlowered, map(str.isupper, map(_FIRST, unlowered))))
     unlisted, strange = listing(_judged(forms, unlowered, rare_lower))
     # One pass over the tokens finds the capitalised and the unknown ones together.
-    tracked = frozenset(_TRACKED.intersection(forms.keys()))
+    tracked = frozenset(filter(forms.__contains__, _TRACKED))  # a look-up per tracked word, not per form
     wanted = capital_forms | strange | tracked
     found = tuple(compress(_numbers(len(texts)), map(wanted.__contains__, texts)))
     found_texts = pick(texts, found)
