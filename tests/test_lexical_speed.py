@@ -95,14 +95,17 @@ def _plain_title_candidates(ctx: Context, options: garbled.Options) -> tuple[lis
 
 def test_title_candidates_are_those_of_a_token_by_token_reading(ctx: Context) -> None:
     options = _RULES["lexical.garbled-token"].options
-    assert garbled._title_candidates(ctx, options) == _plain_title_candidates(ctx, options)
+    out, twins = garbled._title_candidates(ctx, options)
+    assert (out, twins.at) == _plain_title_candidates(ctx, options)
+    assert twins.initials == {nxt: {ctx.texts[j][0] for j in at} for nxt, at in twins.at.items()}
 
 
 def test_the_made_up_text_has_a_phrase_twin_and_a_lone_non_word() -> None:
     ctx = _read(_document("made-up"))
     out, twins = garbled._title_candidates(ctx, _RULES["lexical.garbled-token"].options)
     assert [ctx.texts[i] for i in out] == ["Samit", "Zorvu"]
-    assert twins == {"for": [ctx.texts.index("Summit")]}
+    assert twins.at == {"for": [ctx.texts.index("Summit")]}
+    assert twins.initials == {"for": {"S"}}
 
 
 def test_token_numbers_serve_a_long_then_a_short_document() -> None:

@@ -37,7 +37,7 @@ from difflib import SequenceMatcher
 from functools import cache, lru_cache
 from itertools import compress, repeat
 from operator import add, itemgetter
-from typing import Any
+from typing import Any, NamedTuple
 
 from mtqa.document import Document
 from mtqa.finding import Finding, Severity
@@ -124,7 +124,7 @@ def check(rule: Rule, doc: Document) -> Iterator[Finding]:
     if options.case == "title":
         candidates, twins = _title_candidates(ctx, options)
     else:
-        candidates, twins = _lower_candidates(ctx, options), {}
+        candidates, twins = _lower_candidates(ctx, options), _NO_TWINS
     for i in candidates:
         verdict = _judge_title(ctx, i, options, twins) if options.case == "title" else _judge_lower(ctx, i, options)
         if verdict is None:
@@ -138,7 +138,7 @@ def check(rule: Rule, doc: Document) -> Iterator[Finding]:
         yield replace(finding, severity=severity)
 
 
-def _title_candidates(ctx: Context, options: Options) -> tuple[list[int], dict[str, list[int]]]:
+def _title_candidates(ctx: Context, options: Options) -> tuple[list[int], _Twins]:
     """The unknown tokens that ``_judge_title`` may flag, in order (it says None for every
     other), and the index of possible phrase twins it needs (``_twin_index``).
 
@@ -149,7 +149,7 @@ def _title_candidates(ctx: Context, options: Options) -> tuple[list[int], dict[s
     """
     words = _rare_words(ctx, options, str.istitle)  # unknown words are ASCII: istitle() is is_titlecase()
     if not words:
-        return [], {}
+        return [], _NO_TWINS
     tokens = ctx.capital_positions(words)
     once = {w for w in words if ctx.count(w.lower()) == 1}
     texts = ctx.texts
@@ -160,11 +160,12 @@ def _title_candidates(ctx: Context, options: Options) -> tuple[list[int], dict[s
     # does a given name or a surname shape: that costlier test waits for a twin to be found.
     lower = list(map(str.islower, nexts))
     pairs = set(zip(map(_FIRST, compress(pick(texts, inner), lower)), compress(nexts, lower), strict=True))
-    twins = _twin_index(ctx, pairs) if pairs else {}
+    index = _twin_index(ctx, pairs) if pairs else {}
+    twins = _Twins(index, {nxt: frozenset(map(_FIRST, pick(texts, at))) for nxt, at in index.items()})
     # A phrase twin may stand elsewhere: only a token before a word that ``twins`` holds may have one.
     out = [
-        i for i in compress(inner, map(twins.__contains__, nexts))
-        if _twin_before(texts, texts[i], twins[texts[i + 1]]) and not _name_shaped(texts[i])
+        i for i in compress(inner, map(index.__contains__, nexts))
+        if _twin_before(texts[i], twins.initials[texts[i + 1]]) and not _name_shaped(texts[i])
     ]
     # Or the neighbours may leave no room for a name, around a word found once (so in one token).
     opening, headline = ctx.tokens.opening, ctx.tokens.headline
@@ -177,9 +178,21 @@ def _title_candidates(ctx: Context, options: Options) -> tuple[list[int], dict[s
     return out, twins
 
 
-def _twin_before(texts: tuple[str, ...], word: str, at: list[int] | None) -> bool:
-    """One of the twin-like tokens ``at`` (``_twin_index``) starts with the first letter of ``word``."""
-    return at is not None and any(texts[j][0] == word[0] for j in at)
+class _Twins(NamedTuple):
+    """The possible phrase twins of a document: next word -> indices, in order, of the capitalised
+    common words right before it (``_twin_index``), and next word -> their first letters."""
+
+    at: dict[str, list[int]]
+    initials: dict[str, frozenset[str]]
+
+
+_NO_TWINS = _Twins({}, {})
+
+
+def _twin_before(word: str, initials: frozenset[str] | None) -> bool:
+    """One of the twin-like tokens before a word, whose first letters are ``initials`` (None: no such
+    token), starts with the first letter of ``word``."""
+    return initials is not None and word[0] in initials
 
 
 def _may_slot(texts: tuple[str, ...], i: int, word: str) -> bool:
@@ -223,7 +236,7 @@ def _not_a_word(word: str, options: Options) -> bool:
 
 
 def _judge_title(
-    ctx: Context, i: int, options: Options, twins: Mapping[str, list[int]]
+    ctx: Context, i: int, options: Options, twins: _Twins
 ) -> tuple[int, list[str], str | None] | None:
     texts = ctx.texts
     word = texts[i]
@@ -299,7 +312,7 @@ def _judge_lower(ctx: Context, i: int, options: Options) -> tuple[int, list[str]
 _TWIN_RATIO = 0.6
 
 
-def _phrase_twin(ctx: Context, i: int, twins: Mapping[str, list[int]]) -> str | None:
+def _phrase_twin(ctx: Context, i: int, twins: _Twins) -> str | None:
     """The English word that the document puts in the same phrase ("Samit for Democracy" beside
     "Summit for Democracy"): a mangled or transliterated form of it, not a name.
 
@@ -310,7 +323,7 @@ def _phrase_twin(ctx: Context, i: int, twins: Mapping[str, list[int]]) -> str | 
     """
     texts = ctx.texts
     word = texts[i]
-    if i + 1 == len(texts) or not _twin_before(texts, word, twins.get(texts[i + 1])):
+    if i + 1 == len(texts) or not _twin_before(word, twins.initials.get(texts[i + 1])):
         return None  # no capitalised common word with its initial before its next word: a quick test first
     after = _following(ctx, i)
     if after is None or not after[0].islower():
@@ -321,7 +334,7 @@ def _phrase_twin(ctx: Context, i: int, twins: Mapping[str, list[int]]) -> str | 
         return None
     initial = word[0]
     # The twin starts with the same capital and stands right before the phrase's first word.
-    for j in twins.get(after[0], ()):
+    for j in twins.at.get(after[0], ()):
         text = texts[j]
         if text[0] != initial or text == word or not is_common_word(text) or is_proper_word(text):
             continue
