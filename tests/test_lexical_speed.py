@@ -172,3 +172,13 @@ def test_twin_index_is_that_of_a_token_by_token_reading(ctx: Context) -> None:
             plain.setdefault(texts[j + 1], []).append(j)
     assert garbled._twin_index(ctx, pairs) == plain
     assert plain or ctx.texts[0] != "Officials"  # the made-up text has twins ("Summit for")
+
+
+def test_tight_neighbours_are_those_of_the_gaps(ctx: Context) -> None:
+    odd = _read(Document("gaps.txt", "One\ttwo\u00a0three  four,five\r\nsix -seven\n\neight"))
+    for c in (ctx, odd):
+        for i in range(len(c.texts)):
+            gap = c.gap_before(i)
+            assert c.tight_before(i) == (gap is not None and gap != "" and gap.isspace()), i
+            assert c.tight_after(i) == (i + 1 < len(c.texts) and c.tight_before(i + 1))
+    assert [odd.tight_before(i) for i in range(len(odd.texts))] == [False, True, True, True, False, False, False, False]

@@ -224,9 +224,15 @@ class Context:
         return self.gap_before(i + 1) if i + 1 < len(self.texts) else None
 
     def tight_before(self, i: int) -> bool:
-        """Only spaces stand between token i-1 and token i (no line break)."""
-        gap = self.gap_before(i)
-        return gap is not None and _is_space(gap)
+        """Only spaces stand between token i-1 and token i (no line break).
+
+        (``gap_before`` read in place, the usual gap of one space first: the judges
+        ask this some 35,000 times over the benchmark corpus.)
+        """
+        if i == 0:
+            return False
+        gap = self.text[self.tokens.ends[i - 1] : self.tokens.starts[i]]
+        return gap == " " or ("\n" not in gap and gap.isspace())
 
     def tight_after(self, i: int) -> bool:
         return i + 1 < len(self.texts) and self.tight_before(i + 1)
@@ -266,10 +272,6 @@ class Context:
         """Token i is followed by a possessive 's (stripped from the token by Document)."""
         end = self.tokens.ends[i]
         return self.text[end : end + 2] in ("'s", "’s")
-
-
-def _is_space(gap: str) -> bool:
-    return gap != "" and gap.isspace()
 
 
 def is_titlecase(word: str) -> bool:
