@@ -10,7 +10,11 @@ import pytest
 import regex
 
 from mtqa.document import Document
-from mtqa.kinds import _casing_words, repetition, script
+from mtqa.finding import Span
+from mtqa.kinds import _casing_words, casing, repetition, script
+from mtqa.lexicon import FUNCTION_WORDS
+from mtqa.rulefile import builtin_rules_dir, load_rules
+from tests.shared_data import WMT, need
 
 
 def _slow_neighbours(texts: tuple[str, ...]) -> list[int]:
@@ -88,3 +92,76 @@ def test_pick_and_at_read_what_indexing_reads() -> None:
     shared = _casing_words.Words(doc.text, doc.tokens)
     for written in ({"kabul"}, {"State", "state"}, set(), {"the"}):
         assert list(shared.at(written)) == shared.among(shared.spots, written)
+
+
+def _plain_phrases(doc: Document) -> list[tuple[int, int, str | None, tuple[Span, ...], int]]:
+    """casing.phrases read token by token from its definition (see ``casing._check_phrases``)."""
+    tokens = doc.tokens
+    texts, starts, ends, text = tokens.texts, tokens.starts, tokens.ends, doc.text
+    n = len(texts)
+    title = {w for w in texts if w[:1].isupper() and w[1:].islower() and w.isalpha()}
+    heads = {w for w in title if w.lower() in set(texts)}
+    starters = {w.lower() for w in heads} - _casing_words.PARTICLES - FUNCTION_WORDS
+
+    def mid(i: int) -> bool:
+        return not tokens.opening[i] and not tokens.headline[i]
+
+    def spaced(k: int) -> bool:
+        return text[ends[k] : starts[k + 1]] == " "
+
+    titles: dict[tuple[str, ...], list[tuple[int, int]]] = {}
+    for i in range(n - 1):
+        if texts[i] in heads and mid(i) and texts[i + 1] in title and spaced(i):
+            run = 2
+            while run < 4 and i + run < n and texts[i + run] in title and spaced(i + run - 1):
+                run += 1
+            key = tuple(w.lower() for w in texts[i : i + run])
+            for size in range(2, run + 1):
+                titles.setdefault(key[:size], []).append((i, i + size))
+    found = []
+    taken: set[int] = set()
+    for i in range(n - 1):
+        if texts[i] not in starters or not mid(i) or i in taken:
+            continue
+        for size in (4, 3, 2):
+            key = tuple(w.lower() for w in texts[i : i + size])
+            if len(key) == size and key in titles and texts[i + size - 1] in title \
+                    and all(spaced(k) for k in range(i, i + size - 1)) and all(w.isalpha() for w in texts[i : i + size]):
+                taken.update(range(i, i + size))
+                related = tuple(Span(starts[a], ends[b - 1]) for a, b in titles[key])
+                found.append((starts[i], ends[i + size - 1], " ".join(w.capitalize() for w in key), related,
+                              len(titles[key])))
+                break
+    return found
+
+
+def _phrases(doc: Document) -> list[tuple[int, int, str | None, tuple[Span, ...], int]]:
+    rule = _PHRASES_RULE
+    return [(f.start, f.end, f.suggestion, f.related, len(f.related)) for f in casing.check(rule, doc)]
+
+
+_PHRASES_RULE = next(r for r in load_rules([builtin_rules_dir()]).rules if r.id == "casing.phrases")
+
+
+def test_phrases_match_a_token_by_token_reading() -> None:
+    rng = random.Random(5)
+    pieces = ["State Duma", "state Duma", "state duma", "State Duma Budget Committee", "state Duma Budget Committee",
+              "state duma Budget", "Foreign Minister", "foreign Minister", "foreign minister Lavrov", "De Bruyne",
+              "de Bruyne", "The Hague", "the Hague", "said", "the", "met", "state", "Minister", "X2 State", "STATE Duma"]
+    gaps = [" ", " ", " ", " ", "  ", ", ", ". ", "\n"]
+    found = 0
+    for _ in range(400):
+        parts = ["It"]
+        for _ in range(rng.randrange(1, 30)):
+            parts += [rng.choice(gaps), rng.choice(pieces)]
+        doc = Document("t.txt", "".join(parts))
+        expected = _plain_phrases(doc)
+        found += len(expected)
+        assert _phrases(doc) == expected
+    assert found > 300
+
+
+def test_phrases_match_a_token_by_token_reading_on_the_corpus() -> None:
+    for path in sorted(need(WMT).glob("*/*.en"))[::6]:
+        doc = Document(str(path), path.read_text(encoding="utf-8"))
+        assert _phrases(doc) == _plain_phrases(doc)

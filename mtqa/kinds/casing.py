@@ -36,14 +36,14 @@ rules judge with more context.
 from __future__ import annotations
 
 import calendar
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence, Set
 from dataclasses import dataclass
 from itertools import compress
 from typing import Any
 
 from mtqa.document import Document, Token
 from mtqa.finding import Finding, Span
-from mtqa.kinds._casing_words import pick, words
+from mtqa.kinds._casing_words import Words, pick, words
 from mtqa.lexicon import is_proper_word, pos, zipf
 from mtqa.names.gazetteer import is_country, is_demonym
 from mtqa.rule import OptionError, Rule, expect_type
@@ -209,48 +209,49 @@ def _check_phrases(rule: Rule, doc: Document) -> Iterator[Finding]:
     ``Words``). The pass over the tokens shared by the casing rules finds the
     heads and those lower-case words (``Words.spots``); only they are looked at,
     picked by C-level passes over their words (``Words.at``).
+
+    A mixed form and the phrase it copies share their first two words (in lower
+    case), so the phrases' first two words are read first (C-level passes), then
+    the mixed forms' candidates, and only the phrases that start like a candidate
+    are read whole: a document has a few hundred phrases and a handful of candidates.
     """
     shared = words(doc)
     tokens = shared.tokens
     text, texts, starts, ends = doc.text, tokens.texts, tokens.starts, tokens.ends
-    opening, headline = tokens.opening, tokens.headline
     n = len(texts)
-    title, heads = shared.title, shared.heads
+    title = shared.title
 
     def spaced(k: int) -> bool:
         """One space, and nothing else, between tokens k and k+1."""
         return text[ends[k] : starts[k + 1]] == " "
 
-    # Each Title Case phrase, as its lower-case words, with where it stands: a head
-    # followed by one to three more Title Case words, one space apart.
+    # The phrases' starts: a head mid-sentence followed by a Title Case word, one space apart.
+    at_heads = _followed(shared, shared.heads, title)
+    gaps = map(text.__getitem__, map(slice, pick(ends, at_heads), pick(starts, [i + 1 for i in at_heads])))
+    at_heads = list(compress(at_heads, map(" ".__eq__, gaps)))
+    head_pairs = _first_two(texts, at_heads)
+    pairs = set(head_pairs)
+    # Then the tokens that start a phrase's first two words with the first one lower-case.
+    firsts = {pair[0] for pair in pairs} & shared.starters  # not a particle nor a function word
+    at_firsts = _followed(shared, firsts, None)
+    first_two = _first_two(texts, at_firsts)
+    candidate = list(map(pairs.__contains__, first_two))
+    wanted = set(compress(first_two, candidate))
+    if not wanted:
+        return
+    # Each Title Case phrase that starts like a candidate, as its lower-case words, with
+    # where it stands: a head followed by one to three more Title Case words, one space apart.
     titles: dict[tuple[str, ...], list[tuple[int, int]]] = {}
-    at_heads = [i for i in shared.at(heads) if not opening[i] and not headline[i]]
-    if at_heads and at_heads[-1] == n - 1:
-        at_heads.pop()  # the last token starts no phrase
-    # Only a head followed by a Title Case word starts one (half of them), picked at C level.
-    for i in compress(at_heads, map(title.__contains__, pick(texts, [i + 1 for i in at_heads]))):
-        if not spaced(i):
-            continue
+    for i in compress(at_heads, map(wanted.__contains__, head_pairs)):
         run = 2  # the tokens i .. i+run-1 are Title Case words one space apart
         while run < _PHRASE_MAX and i + run < n and texts[i + run] in title and spaced(i + run - 1):
             run += 1
         key = tuple(map(str.lower, texts[i : i + run]))
         for size in range(_PHRASE_MIN, run + 1):
             titles.setdefault(key[:size], []).append((i, i + size))
-    if not titles:
-        return
-    # Then the tokens that start a phrase's words with the first one lower-case, the
-    # longest phrase first. Every phrase has two words or more, so its first two
-    # words rule out most tokens at once (C-level passes over the candidates' two words).
-    firsts = {key[0] for key in titles} & shared.starters  # not a particle nor a function word
-    pairs = {key[:2] for key in titles}
-    at_firsts = [i for i in shared.at(firsts) if not opening[i] and not headline[i]]
-    if at_firsts and at_firsts[-1] == n - 1:
-        at_firsts.pop()  # the last token starts no phrase
-    first_two = zip(map(str.lower, pick(texts, at_firsts)), map(str.lower, pick(texts, [i + 1 for i in at_firsts])),
-                    strict=True)
+    # The mixed forms, the longest phrase first.
     taken: set[int] = set()
-    for i in compress(at_firsts, map(pairs.__contains__, first_two)):
+    for i in compress(at_firsts, candidate):
         if i in taken:
             continue
         lowers = tuple(map(str.lower, texts[i : i + _PHRASE_MAX]))
@@ -266,6 +267,24 @@ def _check_phrases(rule: Rule, doc: Document) -> Iterator[Finding]:
             related = tuple(Span(starts[a], ends[b - 1]) for a, b in titles[key])
             yield rule.finding(start, end, text[start:end], good, related, count=len(titles[key]))
             break
+
+
+def _followed(shared: Words, written: Set[str], then: Set[str] | None) -> list[int]:
+    """The spots mid-sentence (no sentence start, no headline) written as one of ``written``
+    and followed by another token, one of ``then`` when given."""
+    tokens = shared.tokens
+    opening, headline, texts = tokens.opening, tokens.headline, tokens.texts
+    found = [i for i in shared.at(written) if not opening[i] and not headline[i]]
+    if found and found[-1] == len(texts) - 1:
+        found.pop()  # the last token starts no phrase
+    if then is None:
+        return found
+    return list(compress(found, map(then.__contains__, pick(texts, [i + 1 for i in found]))))
+
+
+def _first_two(texts: Sequence[str], at: Sequence[int]) -> list[tuple[str, str]]:
+    """The words of the tokens at ``at`` and of the tokens after them, in lower case (C-level passes)."""
+    return list(zip(map(str.lower, pick(texts, at)), map(str.lower, pick(texts, [i + 1 for i in at])), strict=True))
 
 
 _LINKS = frozenset({"of", "and", "the", "for", "de", "on", "in"})
