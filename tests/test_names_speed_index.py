@@ -46,3 +46,20 @@ def test_name_like_and_checks_of_a_document() -> None:
         assert index.name_like(form) == (index.name_form(form) or any(o.mid for o in index.surfaces[form]))
     assert [(v.form, v.canonical) for v in case_endings(index)] == [("Lavrova", "Lavrov")]
     assert truncations(index) == []
+
+
+def test_rapidfuzz_is_imported_only_for_keys_in_reach() -> None:
+    import subprocess
+    import sys
+
+    code = (
+        "import sys\n"
+        "from mtqa.names.cluster import _close_pairs\n"
+        "assert _close_pairs(['абв', 'абвгдежзик', 'абвгдежзиклмнопрст'], 90.0) == []\n"
+        "assert 'rapidfuzz' not in sys.modules\n"
+        "assert _close_pairs(['абвгдежзи', 'абвгдежзик'], 90.0) == [(0, 1)]\n"
+        "assert 'rapidfuzz' in sys.modules\n"
+    )
+    from pathlib import Path
+
+    subprocess.run([sys.executable, "-c", code], check=True, cwd=Path(__file__).resolve().parent.parent)

@@ -28,7 +28,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import compress
 from operator import attrgetter
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from mtqa.document import Document
 from mtqa.names.gazetteer import fold, is_demonym, is_place
@@ -702,24 +702,28 @@ def _close_pairs(keys: Sequence[str], score_cutoff: float) -> list[tuple[int, in
 
     Up to ``_ROWS_MAX`` keys, each key is scored only against the keys whose length
     lets the ratio reach the cutoff (``_longest_reach``): sorted by length, those
-    are a stretch of the keys that follow it.
+    are a stretch of the keys that follow it. rapidfuzz is imported (some 10 ms a
+    run) by the first key that has another in reach: the few surname-shaped keys of
+    a small document often have none.
     """
-    from rapidfuzz import fuzz, process
-
     n = len(keys)
     if n > _ROWS_MAX:
-        scores = process.cdist(keys, keys, scorer=fuzz.ratio, score_cutoff=score_cutoff, workers=1)
-        return [(int(i), int(j)) for i, j in zip(*scores.nonzero(), strict=True) if i < j]
+        return _matrix_pairs(keys, score_cutoff)
     order = sorted(range(n), key=list(map(len, keys)).__getitem__)
     ordered = list(map(keys.__getitem__, order))
     lengths = list(map(len, ordered))
     reach = [_longest_reach(length, score_cutoff) for length in lengths]
-    ratio = fuzz.ratio
+    fuzz: Any = None
+    process: Any = None
+    ratio: Any = None
     out = []
     for p in range(n - 1):
         end = bisect.bisect_right(lengths, reach[p], p + 1)
         if end == p + 1:
             continue
+        if fuzz is None:
+            fuzz, process = _rapidfuzz()
+            ratio = fuzz.ratio
         key = ordered[p]
         if n <= _PAIRWISE_MAX:
             close = [q for q in range(p + 1, end) if ratio(key, ordered[q], score_cutoff=score_cutoff)]
@@ -731,6 +735,20 @@ def _close_pairs(keys: Sequence[str], score_cutoff: float) -> list[tuple[int, in
             out.append((i, j) if i < j else (j, i))
     out.sort()
     return out
+
+
+def _matrix_pairs(keys: Sequence[str], score_cutoff: float) -> list[tuple[int, int]]:
+    """``_close_pairs`` of many keys, all scored in one ``cdist`` call (which needs numpy)."""
+    fuzz, process = _rapidfuzz()
+    scores = process.cdist(keys, keys, scorer=fuzz.ratio, score_cutoff=score_cutoff, workers=1)
+    return [(int(i), int(j)) for i, j in zip(*scores.nonzero(), strict=True) if i < j]
+
+
+def _rapidfuzz() -> tuple[Any, Any]:
+    """rapidfuzz's ``fuzz`` and ``process`` modules, imported when first needed."""
+    from rapidfuzz import fuzz, process
+
+    return fuzz, process
 
 
 def _longest_reach(length: int, score_cutoff: float) -> float:
