@@ -182,3 +182,18 @@ def test_tight_neighbours_are_those_of_the_gaps(ctx: Context) -> None:
             assert c.tight_before(i) == (gap is not None and gap != "" and gap.isspace()), i
             assert c.tight_after(i) == (i + 1 < len(c.texts) and c.tight_before(i + 1))
     assert [odd.tight_before(i) for i in range(len(odd.texts))] == [False, True, True, True, False, False, False, False]
+
+
+def test_hyphenated_acronym_heads_in_odd_places() -> None:
+    from mtqa.kinds import acronym
+
+    text = (
+        "The us-led and un-named talks, a bus-stop, foo_us-led, d'us-led, US-led, usa-made, nato-backed\n"
+        "and eu-wide plans; the us-Led one, uk- based, is-it, us-us-led, and un-affected were there.\n"
+    )
+    ctx = _read(Document("hyphens.txt", text))
+    wanted = {a.acronym.lower(): a for a in _RULES["lexical.lowercased-acronym"].options.acronyms}
+    found = [ctx.texts[i] for i in acronym._candidates(ctx, wanted)]
+    assert [w for w in found if "-" in w] == [
+        "us-led", "un-named", "us-led", "usa-made", "nato-backed", "eu-wide", "is-it", "us-us-led", "un-affected",
+    ]

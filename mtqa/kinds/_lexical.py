@@ -153,25 +153,6 @@ class Context:
         return "\n" + "\n".join(self.capital_forms) + "\n"
 
     @cached_property
-    def hyphenated(self) -> frozenset[str]:
-        """The words with a hyphen ("us-led", "Deir-ez-Zor").
-
-        Found in the words joined by line breaks (which no word holds), one search
-        per hyphen, rather than by a test of every word.
-        """
-        joined = "\n".join(self.forms)
-        found = set()
-        at = joined.find("-")
-        while at >= 0:
-            start = joined.rfind("\n", 0, at) + 1
-            end = joined.find("\n", at)
-            if end < 0:
-                end = len(joined)
-            found.add(joined[start:end])
-            at = joined.find("-", end)
-        return frozenset(found)
-
-    @cached_property
     def titled(self) -> tuple[int, ...]:
         """Indices of the tokens capitalised where no capital is expected (no sentence start, no headline)."""
         caps = self.caps
