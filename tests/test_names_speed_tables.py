@@ -103,3 +103,13 @@ def test_surname_endings_are_those_of_the_expressions() -> None:
 @pytest.mark.parametrize("word", ["sergey", "SERGEY", "anna-maria", "ANNA-MARIA", "", "-", "é", "ǆemal", "İlker", "a--b"])
 def test_title_case(word: str) -> None:
     assert morphology._title_case(word) == "-".join(p[:1].upper() + p[1:].lower() for p in word.split("-"))
+
+
+def test_digit_run_weights_are_wordfreqs() -> None:
+    from itertools import product
+
+    from wordfreq.numbers import digit_freq
+
+    for size in (2, 3, 4):
+        for run in map("".join, product("0123456789", repeat=size)):
+            assert words._digit_run_weight(run) == digit_freq(run), run

@@ -34,6 +34,7 @@ from __future__ import annotations
 import math
 import re
 import unicodedata
+from array import array
 from functools import cache, lru_cache
 from itertools import product
 
@@ -104,15 +105,23 @@ def _token_frequencies() -> dict[str, float]:
 
 
 @persistent(("wordfreq",))
-def _digit_run_weights() -> dict[str, float]:
-    """wordfreq's weight of each run of 2 to ``_MAX_RUN`` digits (its share of the zeros it is counted as)."""
+def _digit_run_weights() -> tuple[array[float], ...]:
+    """wordfreq's weight of each run of 2 to ``_MAX_RUN`` digits (its share of the zeros it is counted as).
+
+    One array per length of run, the weight of run ``r`` at ``int(r)`` ("00", "01", ...
+    in order): three objects load at once, a dictionary of the 11,100 runs in 2 ms.
+    """
     from wordfreq.numbers import digit_freq
 
-    return {
-        run: digit_freq(run)
+    return tuple(
+        array("d", [digit_freq("".join(run)) for run in product("0123456789", repeat=size)])
         for size in range(2, _MAX_RUN + 1)
-        for run in map("".join, product("0123456789", repeat=size))
-    }
+    )
+
+
+def _digit_run_weight(run: str) -> float:
+    """The weight of a run of 2 to ``_MAX_RUN`` ASCII digits (``_digit_run_weights``)."""
+    return _digit_run_weights()[len(run) - 2][int(run)]
 
 
 @lru_cache(maxsize=200_000)
@@ -178,7 +187,7 @@ def _token_frequency(token: str) -> float | None:
         if smashed != token and freq:
             weight = 1.0  # wordfreq's digit_freq: the product of the runs' weights, in order
             for run in runs:
-                weight *= _digit_run_weights()[run]
+                weight *= _digit_run_weight(run)
             freq *= weight
         return freq
     return None
