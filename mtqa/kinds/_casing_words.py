@@ -73,6 +73,12 @@ class Words:
             rare = tuple(filterfalse(common.__contains__, rare))
         return rare, tuple(compress(others, map(operator.not_, lower)))
 
+    @property
+    def split(self) -> tuple[tuple[str, ...], tuple[str, ...]]:
+        """``_split`` under a public name, for other checks that read the casing tables (the lexical
+        kinds): the lower-case words that are no ordinary English word, and the words with a capital."""
+        return self._split
+
     @cached_property
     def rare_lower(self) -> frozenset[str]:
         """The all-lower-case words of letters only ("kabul", not "covid-19") that are no
