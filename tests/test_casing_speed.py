@@ -167,9 +167,8 @@ def test_phrases_match_a_token_by_token_reading_on_the_corpus() -> None:
         assert _phrases(doc) == _plain_phrases(doc)
 
 
-def test_split_has_a_public_name() -> None:
+def test_split_of_the_words() -> None:
     doc = Document("t.txt", "Kabul kabul the State and state covid-19 KHL")
     shared = _casing_words.Words(doc.text, doc.tokens)
-    assert shared.split is shared._split
     rare, others = shared.split
     assert "kabul" in rare and "the" not in rare and {"Kabul", "State", "KHL"} <= set(others)

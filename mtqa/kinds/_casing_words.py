@@ -51,9 +51,9 @@ class Words:
         return frozenset(self.tokens.counts)
 
     @cached_property
-    def _split(self) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    def split(self) -> tuple[tuple[str, ...], tuple[str, ...]]:
         """The distinct words with no capital (``str.islower``) that are no ordinary English
-        word, and the words with a capital (not ``str.islower``).
+        word, and the words with a capital (not ``str.islower``). The lexical kinds read it too.
 
         Most words of a document are common lower-case words that earlier documents
         wrote too: one set difference with those (``_COMMON``) leaves the few others,
@@ -73,24 +73,18 @@ class Words:
             rare = tuple(filterfalse(common.__contains__, rare))
         return rare, tuple(compress(others, map(operator.not_, lower)))
 
-    @property
-    def split(self) -> tuple[tuple[str, ...], tuple[str, ...]]:
-        """``_split`` under a public name, for other checks that read the casing tables (the lexical
-        kinds): the lower-case words that are no ordinary English word, and the words with a capital."""
-        return self._split
-
     @cached_property
     def rare_lower(self) -> frozenset[str]:
         """The all-lower-case words of letters only ("kabul", not "covid-19") that are no
         ordinary English word (the lexicon's ``is_common_word``; a lower-case word is its
         own lower-case form). The lexicon rules out most, so letters are tested after."""
-        return frozenset(where(str.isalpha, self._split[0]))
+        return frozenset(where(str.isalpha, self.split[0]))
 
     @cached_property
     def _cased_alpha(self) -> tuple[str, ...]:
         """The words of letters only that are not all lower-case: those that may be
         Title Case or in capitals."""
-        return where(str.isalpha, self._split[1])
+        return where(str.isalpha, self.split[1])
 
     @cached_property
     def title(self) -> frozenset[str]:

@@ -292,8 +292,7 @@ def _read(doc: Document) -> Context:
     forms = tokens.counts  # shared with the other checks: read, never changed
     # The casing checks, which run first, have split the document's words already: those
     # not all lower-case, and the lower-case ones the lexicon does not list (``_judged``).
-    # (``Words._split`` is private to the casing tables: read here until it has a public name.)
-    rare_lower, others = casing_words(doc)._split
+    rare_lower, others = casing_words(doc).split
     unlowered = frozenset(others)
     capital_forms = frozenset(compress(unlowered, map(str.isupper, map(_FIRST, unlowered))))
     unlisted, strange = listing(_judged(forms, unlowered, rare_lower))
