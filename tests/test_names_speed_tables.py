@@ -113,3 +113,32 @@ def test_digit_run_weights_are_wordfreqs() -> None:
     for size in (2, 3, 4):
         for run in map("".join, product("0123456789", repeat=size)):
             assert words._digit_run_weight(run) == digit_freq(run), run
+
+
+def test_chunks_folded_by_translate_are_the_chunks_looked_up() -> None:
+    import random
+
+    from mtqa.names import romanization
+
+    rng = random.Random(11)
+    hot, alphabet = "schktyzjiauoe", "abcdefghijklmnopqrstuvwxyz"
+    words = [
+        "".join(rng.choice(hot if rng.random() < 0.7 else alphabet) for _ in range(rng.randint(0, 12)))
+        for _ in range(20_000)
+    ]
+    words += ["shchukin", "tschenko", "tzar", "ckx", "jjo", "sh", "s", "tc", "tch", "xx", "shhh", "yiyo"]
+    table, chunk_re = romanization._separated_table(), romanization._separated_chunk_re()
+    assert romanization._letter_table() is not None  # every ASCII letter is a rendering of its own
+    for k in range(0, len(words), 50):
+        letters = "\n".join(words[k : k + 50])
+        expected = "".join(map(table.__getitem__, chunk_re.findall(letters)))
+        assert romanization._fold_chunks(letters) == expected
+
+
+def test_keys_without_the_letter_table(monkeypatch: pytest.MonkeyPatch) -> None:
+    from mtqa.names import romanization
+
+    names = ["Shchukin", "Tschenko", "Deir ez-Zor", "Xenia", "Zelenskyy", ""]
+    expected = romanization.romanization_keys(names)
+    monkeypatch.setattr(romanization, "_letter_table", lambda: None)
+    assert romanization.romanization_keys(names) == expected == [romanization.romanization_key(n) for n in names]

@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import json
 import re
+import string
 import unicodedata
 from collections.abc import Sequence
 from functools import cache, lru_cache
@@ -197,6 +198,39 @@ def _separated_chunk_re() -> re.Pattern[str]:
     return re.compile(f"{_chunk_re().pattern}|{_SEPARATOR}")
 
 
+@cache
+def _letter_table() -> dict[int, str] | None:
+    """``str.translate``'s table of the one-letter renderings, when every ASCII letter is one
+    (else None); each letter is written as its folded Cyrillic letter(s)."""
+    single = {latin: cyrillic for latin, cyrillic in _folded_table().items() if len(latin) == 1}
+    if set(single) != set(string.ascii_lowercase):
+        return None
+    return str.maketrans(single)
+
+
+@cache
+def _longer_chunk_re() -> re.Pattern[str]:
+    """The renderings of two letters or more, as ``_chunk_re`` matches them (longest first)."""
+    return re.compile(_trie_pattern([latin for latin, _ in _chunks() if len(latin) > 1]))
+
+
+def _fold_chunks(letters: str) -> str:
+    """``letters`` (ASCII letters and separators) cut into renderings as ``_separated_chunk_re``
+    cuts them, each written as its folded Cyrillic letters.
+
+    When every ASCII letter is a rendering of its own, the cut takes at each position the
+    longest rendering, which is one letter wherever no longer one starts: so the longer
+    renderings are replaced by one scan (leftmost, longest) and the letters left by one
+    ``str.translate``, in C, instead of a list of every rendering looked up one by one.
+    The separator is neither, and stays.
+    """
+    letter_table = _letter_table()
+    if letter_table is None:
+        return "".join(map(_separated_table().__getitem__, _separated_chunk_re().findall(letters)))
+    table = _folded_table()
+    return _longer_chunk_re().sub(lambda chunk: table[chunk.group()], letters).translate(letter_table)
+
+
 def romanization_keys(names: Sequence[str]) -> list[str]:
     """``romanization_key`` of each name (not cached), in one pass over all of them.
 
@@ -222,7 +256,7 @@ def romanization_keys(names: Sequence[str]) -> list[str]:
             parts[k] = _ascii_lower(names[k])
         lowered = _SEPARATOR.join(parts)
     letters = _NON_LETTER_OR_SEPARATOR_RE.sub("", lowered)
-    folded = "".join(map(_separated_table().__getitem__, _separated_chunk_re().findall(letters)))
+    folded = _fold_chunks(letters)
     folded = _IOTATED_RE.sub("", folded)
     folded = _HUSHED_O_RE.sub("е", folded)
     folded = _REPEAT_RE.sub(r"\1", folded)
