@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from itertools import accumulate, compress, repeat
 from operator import add, itemgetter, methodcaller, not_, sub
-from typing import NamedTuple, overload
+from typing import NamedTuple, TypeVar, overload
 
 #: A word: letters and digits, joined by inner hyphens or apostrophes
 #: ("Deir-ez-Zor", "don't"). The s of a possessive ("Lavrov's") is no word of its own.
@@ -163,6 +163,29 @@ class Tokens(Sequence[Token]):
 
 
 _new_tuple = tuple.__new__
+
+
+def token_numbers(n: int) -> list[int]:
+    """A list that starts 0, 1, ..., n - 1 and may go on, kept for the process: ``compress``
+    over it picks the numbers of the tokens a column of flags marks (it stops at its shorter
+    input). ``compress(range(n), flags)`` would make an int object for every token, picked
+    or not: a quarter of a pass over a document's tokens."""
+    if len(_TOKEN_NUMBERS) < n:
+        _TOKEN_NUMBERS.extend(range(len(_TOKEN_NUMBERS), n))
+    return _TOKEN_NUMBERS
+
+
+_TOKEN_NUMBERS: list[int] = []
+
+_T = TypeVar("_T")
+
+
+def pick(items: Sequence[_T], indices: Sequence[int]) -> tuple[_T, ...]:
+    """``items[i]`` for each of ``indices``, in order: one C call of ``operator.itemgetter``,
+    some three times as fast as a ``map`` of ``items.__getitem__`` over thousands of indices."""
+    if len(indices) > 1:
+        return itemgetter(*indices)(items)  # type: ignore[no-any-return]
+    return tuple(items[i] for i in indices)  # itemgetter of one index gives the item itself, of none fails
 
 
 class Line(NamedTuple):

@@ -9,7 +9,7 @@ from itertools import pairwise
 import pytest
 import regex
 
-from mtqa.document import Document
+from mtqa.document import Document, pick
 from mtqa.finding import Span
 from mtqa.kinds import _casing_words, casing, repetition, script
 from mtqa.lexicon import FUNCTION_WORDS
@@ -85,9 +85,9 @@ def test_script_scans_find_what_the_plain_patterns_find(fast: regex.Pattern[str]
 
 def test_pick_and_at_read_what_indexing_reads() -> None:
     items = ("a", "b", "c", "d")
-    assert _casing_words.pick(items, []) == ()
-    assert _casing_words.pick(items, [2]) == ("c",)
-    assert _casing_words.pick(items, [3, 0, 3]) == ("d", "a", "d")
+    assert pick(items, []) == ()
+    assert pick(items, [2]) == ("c",)
+    assert pick(items, [3, 0, 3]) == ("d", "a", "d")
     doc = Document("t.txt", "Kabul kabul the State and state. State Duma met the state duma; kabul.")
     shared = _casing_words.Words(doc.text, doc.tokens)
     for written in ({"kabul"}, {"State", "state"}, set(), {"the"}):

@@ -16,14 +16,13 @@ from __future__ import annotations
 
 import operator
 from bisect import bisect_left
-from collections.abc import Callable, Iterable, Iterator, Sequence, Set
+from collections.abc import Callable, Iterable, Iterator, Set
 from functools import cached_property
 from itertools import compress, filterfalse
 from operator import itemgetter
-from typing import TypeVar
 from weakref import WeakKeyDictionary
 
-from mtqa.document import Document, Tokens
+from mtqa.document import Document, Tokens, pick, token_numbers
 from mtqa.lexicon import FUNCTION_WORDS, common_among
 
 _FIRST = itemgetter(slice(0, 1))  # word[:1]
@@ -126,7 +125,7 @@ class Words:
         """Indices, in order, of the tokens written as a head, a starter or a rare word:
         every token that a casing rule looks at, found in one pass over the tokens."""
         wanted = self.heads | self.starters | self.rare_words
-        return tuple(compress(_numbers(len(self.texts)), map(wanted.__contains__, self.texts)))
+        return tuple(compress(token_numbers(len(self.texts)), map(wanted.__contains__, self.texts)))
 
     @cached_property
     def spot_texts(self) -> tuple[str, ...]:
@@ -176,30 +175,6 @@ _COMMON: set[str] = set()
 _RARE: set[str] = set()
 _JUDGED_MAX = 500_000
 
-
-T = TypeVar("T")
-
-
-def pick(items: Sequence[T], indices: Sequence[int]) -> tuple[T, ...]:
-    """``items[i]`` for each of ``indices``, in order, in one C-level ``itemgetter`` call."""
-    if len(indices) > 1:
-        return itemgetter(*indices)(items)  # type: ignore[no-any-return]
-    return tuple(items[i] for i in indices)  # itemgetter of one index gives the item, not a tuple
-
-
-def _numbers(n: int) -> list[int]:
-    """A list that starts 0, 1, ..., n - 1 (it may go on: ``compress`` stops at its shorter input).
-
-    ``compress(range(n), flags)`` makes an int object for every token, picked or not
-    (a quarter of the pass over the tokens); ``compress`` over a list kept for the
-    process only picks the ints it holds.
-    """
-    if len(_NUMBERS) < n:
-        _NUMBERS.extend(range(len(_NUMBERS), n))
-    return _NUMBERS
-
-
-_NUMBERS: list[int] = []
 
 
 def where(test: Callable[[str], bool], items: tuple[str, ...]) -> tuple[str, ...]:

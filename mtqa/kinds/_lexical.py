@@ -24,10 +24,9 @@ from dataclasses import dataclass
 from functools import cached_property
 from itertools import compress
 from operator import itemgetter, not_, or_
-from typing import TypeVar
 from weakref import WeakKeyDictionary
 
-from mtqa.document import Document, Line, Token, Tokens
+from mtqa.document import Document, Line, Token, Tokens, pick, token_numbers
 from mtqa.kinds._casing_words import words as casing_words
 from mtqa.lexicon import is_common_word, listing
 from mtqa.names.gazetteer import is_demonym, is_place_word
@@ -299,7 +298,7 @@ def _read(doc: Document) -> Context:
     # One pass over the tokens finds the capitalised and the unknown ones together.
     tracked = frozenset(filter(forms.__contains__, _TRACKED))  # a look-up per tracked word, not per form
     wanted = capital_forms | strange | tracked
-    found = tuple(compress(_numbers(len(texts)), map(wanted.__contains__, texts)))
+    found = tuple(compress(token_numbers(len(texts)), map(wanted.__contains__, texts)))
     found_texts = pick(texts, found)
     capital = list(map(capital_forms.__contains__, found_texts))
     caps = tuple(compress(found, capital))
@@ -312,20 +311,6 @@ def _read(doc: Document) -> Context:
 
 _FIRST = itemgetter(0)
 
-
-def _numbers(n: int) -> list[int]:
-    """A list that starts 0, 1, ..., n - 1 and may go on (``compress`` stops at its shorter input).
-
-    ``compress(range(n), flags)`` makes an int object for every token, picked or
-    not (a quarter of a pass over the tokens); ``compress`` over a list kept for
-    the process only picks the ints it holds.
-    """
-    if len(_NUMBERS) < n:
-        _NUMBERS.extend(range(len(_NUMBERS), n))
-    return _NUMBERS
-
-
-_NUMBERS: list[int] = []
 
 #: Words whose tokens the kinds look for in every document (``track``).
 _TRACKED: set[str] = set()
@@ -353,17 +338,6 @@ def _judged(forms: Counter[str], unlowered: frozenset[str], rare_lower: Sequence
     """
     once = compress(rare_lower, map((1).__eq__, map(forms.__getitem__, rare_lower)))
     return unlowered.union(once)
-
-
-def pick(values: Sequence[_T], indices: Sequence[int]) -> tuple[_T, ...]:
-    """``values[i]`` for each i of ``indices``, in order: one C call of ``operator.itemgetter``,
-    some three times as fast as a ``map`` of ``values.__getitem__`` over thousands of indices."""
-    if len(indices) > 1:
-        return itemgetter(*indices)(values)  # type: ignore[no-any-return]
-    return tuple(values[i] for i in indices)  # itemgetter of one index gives the item itself, of none fails
-
-
-_T = TypeVar("_T")
 
 
 def shares_stem(ctx: Context, word: str) -> str | None:

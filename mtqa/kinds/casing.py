@@ -41,9 +41,9 @@ from dataclasses import dataclass
 from itertools import compress
 from typing import Any
 
-from mtqa.document import Document, Token
+from mtqa.document import Document, Token, pick
 from mtqa.finding import Finding, Span
-from mtqa.kinds._casing_words import Words, pick, words
+from mtqa.kinds._casing_words import Words, words
 from mtqa.lexicon import is_proper_word, pos, zipf
 from mtqa.names.gazetteer import is_country, is_demonym
 from mtqa.rule import OptionError, Rule, expect_type

@@ -39,9 +39,9 @@ from itertools import compress, repeat
 from operator import add, itemgetter
 from typing import Any, NamedTuple
 
-from mtqa.document import Document
+from mtqa.document import Document, pick
 from mtqa.finding import Finding, Severity
-from mtqa.kinds._lexical import Context, context, is_titlecase, name_evidence, pick
+from mtqa.kinds._lexical import Context, context, is_titlecase, name_evidence
 from mtqa.lexicon import (
     ADV,
     AUX,
