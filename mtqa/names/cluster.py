@@ -30,10 +30,10 @@ from itertools import compress
 from operator import attrgetter
 from typing import Any, NamedTuple
 
-from mtqa.document import Document
+from mtqa.document import Document, pick
 from mtqa.names.gazetteer import fold, is_demonym, is_place
 from mtqa.names.glossary import Glossary
-from mtqa.names.mentions import DocumentMentions, Mention, extract_mentions, missing_indices, pick
+from mtqa.names.mentions import DocumentMentions, Mention, extract_mentions, missing_indices
 from mtqa.names.morphology import (
     has_surname_ending,
     inflection_bases,

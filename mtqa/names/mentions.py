@@ -31,16 +31,15 @@ from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 from collections.abc import Set as AbstractSet
 from functools import lru_cache
 from itertools import compress, filterfalse, repeat
-from operator import is_, itemgetter, not_, or_
-from typing import Any, NamedTuple, TypeVar, cast
+from operator import is_, not_, or_
+from typing import Any, NamedTuple, cast
 
-from mtqa.document import Document
+from mtqa.document import Document, pick, token_numbers
 from mtqa.names.morphology import is_first_name, is_russian_first_name, is_title
 from mtqa.names.words import is_common_word
 
-__all__ = ["PARTICLES", "Mention", "extract_mentions", "is_name_word", "missing_indices", "pick"]
+__all__ = ["PARTICLES", "Mention", "extract_mentions", "is_name_word", "missing_indices"]
 
-T = TypeVar("T")
 
 #: Lower-case words that join the parts of a multi-word name.
 PARTICLES = frozenset(
@@ -151,7 +150,7 @@ _NAME_WORD_MAX = 200_000
 
 def missing_indices(found: Sequence[object]) -> list[int]:
     """The indices of the Nones of ``found`` (the words a table does not know yet), by C-level passes."""
-    return list(compress(_numbers(len(found)), map(is_, found, repeat(None))))
+    return list(compress(token_numbers(len(found)), map(is_, found, repeat(None))))
 
 
 def _name_words(distinct: Iterable[str]) -> set[str]:
@@ -231,7 +230,7 @@ def _named(texts: Sequence[str], counts: Mapping[str, int] | None, capitals: Cap
     """
     if capitals is None or counts is None:
         here = _name_words(set(texts) if counts is None else counts)
-        return list(compress(_numbers(len(texts)), map(here.__contains__, texts)))
+        return list(compress(token_numbers(len(texts)), map(here.__contains__, texts)))
     here = _judged_name_words(list(capitals.unlowered))
     named = list(compress(capitals.caps, map(here.__contains__, capitals.cap_texts)))
     others = here.difference(capitals.capital_forms)
@@ -243,30 +242,6 @@ def _named(texts: Sequence[str], counts: Mapping[str, int] | None, capitals: Cap
                 named.append(k)
         named.sort()
     return named
-
-
-#: 0, 1, 2, ...: the token numbers, made once. ``compress(range(n), flags)`` would make a new
-#: int object for every token of a document; ``compress`` over this list only picks them.
-_NUMBERS: list[int] = []
-
-
-def _numbers(n: int) -> list[int]:
-    """A list that starts 0, 1, ..., n - 1 (it may go on: ``compress`` stops at the shorter input)."""
-    if len(_NUMBERS) < n:
-        _NUMBERS.extend(range(len(_NUMBERS), n))
-    return _NUMBERS
-
-
-def pick(items: Sequence[T], indices: Sequence[int]) -> Sequence[T]:
-    """``items[i]`` for each of ``indices``, in their order.
-
-    One C-level ``itemgetter`` call: twice as fast as mapping ``items.__getitem__``
-    over thousands of indices (one call of a method wrapper each).
-    """
-    if len(indices) > 1:
-        got: tuple[T, ...] = itemgetter(*indices)(items)
-        return got
-    return [items[i] for i in indices]  # itemgetter of one index returns the item itself
 
 
 def _candidates(cols: _Columns, named: list[int]) -> list[int]:
