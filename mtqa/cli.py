@@ -110,13 +110,20 @@ def entry() -> NoReturn:
 
     Freeing every table a run built (the lexicon's dictionaries, the word tables, the rules)
     and the final garbage collection took 0.1-0.2 s after a check of the benchmark corpus,
-    for nothing: the process ends. The output streams are flushed and the exit handlers that
-    libraries registered are run first; then the process exits with the code of ``main``.
+    for nothing: the process ends. The exit handlers that libraries registered run first
+    (what they print is kept), then the output streams are flushed: a report that cannot be
+    written (a full disk, a closed pipe) is an error, as it would be at a normal exit.
     """
     code = main()
-    for stream in (sys.stdout, sys.stderr):
-        with contextlib.suppress(OSError, ValueError):  # a closed pipe or stream: nothing more to write
-            stream.flush()
     atexit._run_exitfuncs()
+    try:
+        sys.stdout.flush()
+    except OSError as exc:
+        with contextlib.suppress(OSError, ValueError):
+            print(f"mtqa: cannot write the report: {exc.strerror or exc}", file=sys.stderr)
+        code = EXIT_ERROR
+    except ValueError:  # standard output was closed by the caller: nothing more to write
+        pass
+    with contextlib.suppress(OSError, ValueError):
+        sys.stderr.flush()
     os._exit(code)
-

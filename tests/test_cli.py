@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -156,18 +158,32 @@ def test_stdin_and_python_m(files: Path) -> None:
     assert [f["text"] for f in report["files"][0]["findings"]] == ["US", "”, —"]
 
 
-def test_the_command_exits_early_but_writes_everything_and_runs_exit_handlers(tmp_path: Path) -> None:
-    """``entry`` ends the process without tearing the interpreter down: a report bigger than
-    a pipe's buffer still arrives whole, and the exit handlers libraries registered still run."""
-    bad = tmp_path / "bad.txt"
-    bad.write_text(BAD * 2000, encoding="utf-8")  # 4,000 findings: some 2 MB of JSON
-    code = ("import atexit, sys; atexit.register(lambda: print('handler ran', file=sys.stderr)); "
+def _entry(args: list[str], stdout: Any = subprocess.PIPE) -> subprocess.CompletedProcess[bytes]:
+    """``mtqa.cli.entry`` in a process of its own, its output block-buffered (as in a pipe
+    or a file), with an exit handler that prints to standard output."""
+    code = ("import atexit; atexit.register(lambda: print('handler ran')); "
             "from mtqa.cli import entry; entry()")
-    proc = subprocess.run([sys.executable, "-c", code, "check", "--format", "json", "--no-cache", str(bad)],
-                          capture_output=True, check=False)
-    assert proc.returncode == 1
-    assert len(json.loads(proc.stdout)["files"][0]["findings"]) == 4000
-    assert proc.stderr.decode().splitlines() == ["handler ran"]
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONUNBUFFERED"}
+    return subprocess.run([sys.executable, "-c", code, *args], stdout=stdout, stderr=subprocess.PIPE,
+                          env=env, check=False)
+
+
+def test_the_command_exits_early_but_writes_everything_and_runs_exit_handlers(files: Path) -> None:
+    """``entry`` ends the process without tearing the interpreter down: the buffered report and
+    what exit handlers print still arrive, in that order."""
+    proc = _entry(["check", "--format", "json", "--no-cache", str(files / "bad.txt")])
+    assert proc.returncode == 1, proc.stderr
+    report, handler = proc.stdout.decode().rsplit("}\n", 1)
+    assert [f["text"] for f in json.loads(report + "}")["files"][0]["findings"]] == ["US", "”, —"]
+    assert handler == "handler ran\n"
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs /dev/full (Linux)")
+def test_a_report_that_cannot_be_written_is_an_error(files: Path) -> None:
+    with open("/dev/full", "wb") as full:
+        proc = _entry(["check", "--format", "json", "--no-cache", str(files / "clean.md")], stdout=full)
+    assert proc.returncode == 2
+    assert proc.stderr.decode() == "mtqa: cannot write the report: No space left on device\n"
 
 
 def test_text_report_is_plain_without_a_terminal(files: Path, capsys: pytest.CaptureFixture[str]) -> None:
