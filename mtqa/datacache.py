@@ -70,14 +70,19 @@ def _versions(packages: tuple[str, ...]) -> str:
     return ";".join(f"{name}={_version(name)}" for name in packages)
 
 
-def persistent(packages: tuple[str, ...]) -> Callable[[Callable[[], T]], Callable[[], T]]:
-    """Decorate a builder so its result is computed once per machine, not once per run."""
+def persistent(packages: tuple[str, ...], formats: tuple[str, ...] = ()) -> Callable[[Callable[[], T]], Callable[[], T]]:
+    """Decorate a builder so its result is computed once per machine, not once per run.
+
+    The result is kept under a key of the packages' versions and the source of the builder's
+    module, and of each module of ``formats``: those that define the form of the kept value
+    (``mtqa.names.wordset`` for a ``WordSet``'s strings), so that a change of form rebuilds it.
+    """
 
     def decorate(build: Callable[[], T]) -> Callable[[], T]:
         @cache
         @wraps(build)
         def load() -> T:
-            source = _source(build.__module__)
+            source = "".join(map(_source, (build.__module__, *formats)))
             key = hashlib.sha256(f"{build.__qualname__}|{_versions(packages)}|{source}".encode()).hexdigest()[:16]
             path = data_dir() / f"{build.__module__}.{build.__qualname__}-{key}.pickle"
             found = _read(path)

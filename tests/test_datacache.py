@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 import regex
 
-from mtqa.datacache import Memo, _version
+from mtqa.datacache import Memo, _version, persistent
 from mtqa.kinds import _guard
 
 #: The packages whose data the tables are built from (see the ``@persistent`` decorators).
@@ -57,3 +57,30 @@ def test_whether_a_regex_stays_in_its_line_is_remembered_with_its_flags(tmp_path
     assert _guard._in_line_of(r"a.b", regex.V1 | regex.DOTALL) is False
     _guard._line_memo().save()
     assert Memo("mtqa.kinds._guard").get(f"{int(regex.V1)}:a.b") is True
+
+
+def test_a_kept_table_is_built_again_when_the_module_of_its_form_changes(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The key of a kept table names the source of the modules that define its form: a table
+    packed by an older form of the code (a WordSet's prefix length) is never read back."""
+    monkeypatch.setenv("MTQA_DATA_DIR", str(tmp_path / "data"))
+    monkeypatch.syspath_prepend(str(tmp_path))
+    form = tmp_path / "mtqa_test_form.py"
+    form.write_text("PREFIX = 3\n", encoding="utf-8")
+    (tmp_path / "mtqa_test_builder.py").write_text("BUILT = []\n", encoding="utf-8")
+    import mtqa_test_builder  # type: ignore[import-not-found]
+    import mtqa_test_form  # type: ignore[import-not-found]  # noqa: F401  (its source is read)
+
+    def build() -> int:
+        mtqa_test_builder.BUILT.append(1)
+        return len(mtqa_test_builder.BUILT)
+
+    build.__module__ = "mtqa_test_builder"
+    table = persistent((), formats=("mtqa_test_form",))(build)
+    assert table() == 1
+    table.cache_clear()  # type: ignore[attr-defined]  # as a new run would
+    assert table() == 1 and mtqa_test_builder.BUILT == [1]  # read back, not built
+    form.write_text("PREFIX = 4\n", encoding="utf-8")
+    table.cache_clear()  # type: ignore[attr-defined]
+    assert table() == 2  # another form: built again
+    assert len(list((tmp_path / "data").glob("mtqa_test_builder.*.pickle"))) == 1  # the old one is gone

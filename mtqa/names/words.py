@@ -70,7 +70,7 @@ _MAX_RUN = 4
 _MIN_FREQ = 10**0 / 1e9
 
 
-@persistent(("wordfreq",))
+@persistent(("wordfreq",), formats=("mtqa.names.wordset",))
 def _common_words() -> dict[str, str]:
     """The plain ASCII words at least ``COMMON_ZIPF`` common, as the strings of a ``WordSet``
     (which loads in a millisecond, a ``frozenset`` of its 28,000 words in five)."""
