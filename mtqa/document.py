@@ -169,7 +169,8 @@ def token_numbers(n: int) -> list[int]:
     """A list that starts 0, 1, ..., n - 1 and may go on, kept for the process: ``compress``
     over it picks the numbers of the tokens a column of flags marks (it stops at its shorter
     input). ``compress(range(n), flags)`` would make an int object for every token, picked
-    or not: a quarter of a pass over a document's tokens."""
+    or not: a quarter of a pass over a document's tokens. The list is shared: never change
+    it, and never read its length as a document's."""
     if len(_TOKEN_NUMBERS) < n:
         _TOKEN_NUMBERS.extend(range(len(_TOKEN_NUMBERS), n))
     return _TOKEN_NUMBERS

@@ -197,3 +197,13 @@ def test_hyphenated_acronym_heads_in_odd_places() -> None:
     assert [w for w in found if "-" in w] == [
         "us-led", "un-named", "us-led", "usa-made", "nato-backed", "eu-wide", "is-it", "us-us-led", "un-affected",
     ]
+
+
+def test_frequent_starts_are_five_letters_of_a_to_z() -> None:
+    """garbled's rotated starts (``_two_letter_heads``) read every frequent start as five
+    letters of a-z, "{" standing right after "z": the lexicon must keep them so."""
+    from mtqa.lexicon import frequent_starts
+
+    starts = frequent_starts(garbled._HEAD_WORD_ZIPF)
+    assert len(starts) > 10_000
+    assert all(len(s) == 5 and s.isascii() and s.isalpha() and s.islower() for s in starts)

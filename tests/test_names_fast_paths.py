@@ -38,7 +38,7 @@ import pytest
 from wordfreq import zipf_frequency
 
 from mtqa.document import Document
-from mtqa.names import gazetteer, morphology, romanization, words
+from mtqa.names import cluster, gazetteer, morphology, romanization, words
 from mtqa.names.cluster import (
     _FACTS,
     NameIndex,
@@ -56,8 +56,8 @@ from mtqa.names.mentions import (
     Mention,
     _initial_flags,
     _initial_name,
-    _name_flags,
     _name_words,
+    _named,
     extract_mentions,
     is_name_word,
     missing_indices,
@@ -303,7 +303,8 @@ def test_name_words_judged_once_are_those_of_is_name_word(source: str) -> None:
     _NAME_WORD.clear()
     cold = _name_words(tokens.counts)
     assert cold == expected and _name_words(set(texts)) == expected
-    assert _name_flags(texts) == _name_flags(texts, tokens.counts) == [t in expected for t in texts]
+    assert _named(texts, None, None) == _named(texts, tokens.counts, None) == [
+        i for i, t in enumerate(texts) if t in expected]
     assert "Ryabkov" in expected or source == "seed"
     assert not any(w.islower() for w in _NAME_WORD)  # lower-case words are never looked up
     own = {id(t) for t in texts}
@@ -349,6 +350,11 @@ def test_close_pairs_by_length_are_those_of_every_pair(size: int) -> None:
     for cutoff in (50.0, 85.0, 90.0, 95.0, 100.0):
         assert _close_pairs(keys, cutoff) == _all_close_pairs(keys, cutoff)
     assert _close_pairs(keys, 90.0)  # some pairs are close
+    if size == 150:  # the many-keys path, in blocks of a few rows (1,000 when run for real)
+        with pytest.MonkeyPatch.context() as patch:
+            patch.setattr(cluster, "_MATRIX_ROWS", 7)
+            for cutoff in (85.0, 90.0, 100.0):
+                assert cluster._matrix_pairs(keys, cutoff) == _all_close_pairs(keys, cutoff)
 
 
 def test_close_pair_at_the_length_bound() -> None:

@@ -25,7 +25,7 @@ from weakref import WeakKeyDictionary
 from mtqa.document import Document, Tokens, pick, token_numbers
 from mtqa.lexicon import FUNCTION_WORDS, common_among
 
-_FIRST = itemgetter(slice(0, 1))  # word[:1]
+_HEAD = itemgetter(slice(0, 1))  # word[:1]
 _REST = itemgetter(slice(1, None))  # word[1:]
 
 #: Particles of a name: a mixed-case phrase never starts with one ("de Bruyne" beside "Kevin De Bruyne").
@@ -51,8 +51,9 @@ class Words:
 
     @cached_property
     def split(self) -> tuple[tuple[str, ...], tuple[str, ...]]:
-        """The distinct words with no capital (``str.islower``) that are no ordinary English
-        word, and the words with a capital (not ``str.islower``). The lexical kinds read it too.
+        """The distinct words all in lower case (``str.islower``) that are no ordinary English
+        word, and the words that are not all in lower case (a capital, or no letter at all:
+        "2021"). The lexical kinds read it too.
 
         Most words of a document are common lower-case words that earlier documents
         wrote too: one set difference with those (``_COMMON``) leaves the few others,
@@ -93,7 +94,7 @@ class Words:
         Title Case word is not all lower-case, so the lower-case ones are left out first).
         """
         other = self._cased_alpha
-        capital = tuple(compress(other, map(str.isupper, map(_FIRST, other))))
+        capital = tuple(compress(other, map(str.isupper, map(_HEAD, other))))
         return frozenset(compress(capital, map(str.islower, map(_REST, capital))))
 
     @cached_property
@@ -174,7 +175,6 @@ class Words:
 _COMMON: set[str] = set()
 _RARE: set[str] = set()
 _JUDGED_MAX = 500_000
-
 
 
 def where(test: Callable[[str], bool], items: tuple[str, ...]) -> tuple[str, ...]:

@@ -289,8 +289,9 @@ def _read(doc: Document) -> Context:
     tokens = doc.tokens
     texts = tokens.texts
     forms = tokens.counts  # shared with the other checks: read, never changed
-    # The casing checks, which run first, have split the document's words already: those
-    # not all lower-case, and the lower-case ones the lexicon does not list (``_judged``).
+    # The casing tables' split of the document's words (made once per document, by whichever
+    # kind asks first): those not all lower-case, and the lower-case ones the lexicon does not
+    # list (``_judged``). The names kind reads this context in turn (kinds.names._capitals).
     rare_lower, others = casing_words(doc).split
     unlowered = frozenset(others)
     capital_forms = frozenset(compress(unlowered, map(str.isupper, map(_FIRST, unlowered))))

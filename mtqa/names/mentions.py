@@ -181,17 +181,6 @@ def _judge_name_word(word: str) -> bool:
     return is_name_word.__wrapped__(word)
 
 
-def _name_flags(texts: Sequence[str], distinct: Iterable[str] | None = None) -> list[bool]:
-    """``is_name_word`` of every token, judged once per distinct word (never per token).
-
-    ``distinct`` is the distinct words of ``texts`` when the document has them already
-    (``Tokens.counts``, shared with other checks: in the order of their first occurrence,
-    which also reads the words in memory order); else they are made here.
-    """
-    here = _name_words(set(texts) if distinct is None else distinct)
-    return list(map(here.__contains__, texts))
-
-
 def _flags(n: int, named: Iterable[int]) -> list[bool]:
     """``n`` flags, true at the token numbers ``named``: the checks below ask about single tokens."""
     flags = [False] * n

@@ -107,7 +107,8 @@ TITLES: frozenset[str] = frozenset(
 
 #: Surname endings by strength. Strong ones are rare outside Russian
 #: (and Ukrainian/Belarusian) names; weak ones also end English words.
-#: (Read by ``str.endswith``, one C call: "-ov" covers "-yov" and "-eov", "-kiy" covers "-skiy".)
+#: (Read by ``str.endswith``, one C call, so an ending that a shorter one covers, "-yov" by
+#: "-ov" or "-tskiy" by "-kiy", adds nothing there: the lists name the endings as they are known.)
 _STRONG_ENDINGS = (
     *("ov", "ev", "yov", "ova", "eva", "kiy", "kii", "sky", "skaya", "tskiy", "tsky"),
     *("ovich", "evich", "vich", "yevich", "enko", "chuk", "yuk", "shin", "tsev", "tsov", "nykh", "ykh", "ikh"),

@@ -49,7 +49,7 @@ def render_file(console: Console, result: FileResult) -> None:
     if not result.findings:
         return
     # The file's report is printed at once: each ``console.print`` costs some 0.1 ms of set-up.
-    console.print(Text("\n").join(_file_lines(result, console.is_terminal, console.no_color)))
+    console.print(Text("\n").join(_file_lines(result, console.is_terminal, console.no_color)), soft_wrap=True)
 
 
 def _file_lines(result: FileResult, terminal: bool, no_color: bool) -> list[Text]:
