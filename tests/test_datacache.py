@@ -53,10 +53,28 @@ def test_whether_a_regex_stays_in_its_line_is_remembered_with_its_flags(tmp_path
                                                                          monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("MTQA_DATA_DIR", str(tmp_path))
     monkeypatch.setattr(_guard, "_line_memo", lru_cache(maxsize=1)(lambda: Memo("mtqa.kinds._guard")))
-    assert _guard._in_line_of(r"a.b", regex.V1) is True
-    assert _guard._in_line_of(r"a.b", regex.V1 | regex.DOTALL) is False
+    assert _guard.in_line(r"a.b", regex.V1) is True
+    assert _guard.in_line(r"a.b", regex.V1 | regex.DOTALL) is False
     _guard._line_memo().save()
     assert Memo("mtqa.kinds._guard").get(f"{int(regex.V1)}:a.b") is True
+
+
+def test_a_run_keeps_whether_each_guard_it_read_stays_in_its_line(tmp_path: Path,
+                                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    """The answers are kept when the guards are read (the first ``occurrences`` after they
+    are made), not when a guard first scans: an answer computed after a run's last save
+    would be computed again by every run."""
+    monkeypatch.setenv("MTQA_DATA_DIR", str(tmp_path))
+    monkeypatch.setattr(_guard, "_memo", lru_cache(maxsize=1)(lambda: Memo("mtqa.kinds._literals")))
+    monkeypatch.setattr(_guard, "_line_memo", lru_cache(maxsize=1)(lambda: Memo("mtqa.kinds._guard")))
+    monkeypatch.setattr(_guard, "_LITERALS", _guard._Literals())
+    monkeypatch.setattr(_guard, "_PENDING", [])
+    sources = [r"\bquaint protocol\b", r"odd\s+pair"]
+    for source in sources:
+        _guard.guard(regex.compile(source), source)
+    _guard.occurrences("nothing here", False)  # no guard scans: the text holds no literal
+    kept = Memo("mtqa.kinds._guard")
+    assert [kept.get(f"{int(regex.compile(s).flags)}:{s}") for s in sources] == [True, False]
 
 
 def test_a_kept_table_is_built_again_when_the_module_of_its_form_changes(

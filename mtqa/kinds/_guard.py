@@ -110,7 +110,7 @@ class Guarded:
         if not hits:
             return iter(())
         if self._in_line is None:
-            self._in_line = _in_line_of(self.source, self.flags)
+            self._in_line = in_line(self.source, self.flags)
         # ``casefold`` never shortens a character: a folded text as long as the text has its offsets.
         if self._in_line and (not self.fold or len(casefolded(text)) == len(text)):
             # Even where the literals stand on most lines, scanning those lines beats one
@@ -135,8 +135,9 @@ def _line_memo() -> Memo[bool]:
     return Memo("mtqa.kinds._guard")
 
 
-def _in_line_of(source: str, flags: int) -> bool:
-    # Saved by the next ``occurrences``.
+def in_line(source: str, flags: int) -> bool:
+    """``stays_in_line``, from the memo of earlier runs when it has the answer (saved by the
+    next ``occurrences`` that reads new guards)."""
     return _line_memo().answer(f"{int(flags)}:{source}", lambda _: stays_in_line(source, flags))
 
 
@@ -200,9 +201,13 @@ def occurrences(text: str, fold: bool) -> dict[str, list[int]]:
     """Where each guarded literal starts in ``text`` (casefolded when ``fold``)."""
     if _PENDING:
         while _PENDING:
-            _ = _PENDING.pop().literals  # each new literal rebuilds the automata: read them all first
+            pending = _PENDING.pop()
+            _ = pending.literals  # each new literal rebuilds the automata: read them all first
+            # Whether it stays in a line too, while the memos are open: an answer computed
+            # after the last save of a run would be lost, and computed again by every run.
+            pending._in_line = in_line(pending.source, pending.flags)
         _memo().save()
-    _line_memo().save()
+        _line_memo().save()
     return _occurrences(text, _LITERALS.version)[fold]
 
 

@@ -28,7 +28,7 @@ import regex
 
 from mtqa.document import Document
 from mtqa.finding import Finding
-from mtqa.kinds._guard import Guarded, guard, scan_lines, stays_in_line
+from mtqa.kinds._guard import Guarded, guard, in_line, scan_lines
 from mtqa.kinds._text import compile_pattern
 from mtqa.rule import OptionError, Rule, expect_type, require, string_list
 
@@ -117,7 +117,7 @@ def _exception(pattern: regex.Pattern[str]) -> regex.Pattern[str] | Guarded:
     """An exception as it is scanned: one that stays in a line as it is (only the
     lines of the findings are scanned), another behind its literals (``guard``:
     the text is scanned only when it holds one, with the same matches)."""
-    return pattern if stays_in_line(pattern.pattern, pattern.flags) else guard(pattern, pattern.pattern)
+    return pattern if in_line(pattern.pattern, pattern.flags) else guard(pattern, pattern.pattern)
 
 
 def _words_with_cyrillic(text: str, runs: tuple[tuple[int, int], ...]) -> Iterator[tuple[int, int]]:
