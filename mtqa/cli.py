@@ -113,8 +113,11 @@ def entry() -> NoReturn:
     for nothing: the process ends. The exit handlers that libraries registered run first
     (what they print is kept), then the output streams are flushed: a report that cannot be
     written (a full disk, a closed pipe) is an error, as it would be at a normal exit.
+    Under a profiler or a debugger (``python -m cProfile -m mtqa``) the exit is a normal one.
     """
     code = main()
+    if sys.getprofile() is not None or sys.gettrace() is not None:
+        sys.exit(code)  # a profiler or a debugger is watching: let it finish and write its results
     atexit._run_exitfuncs()
     try:
         sys.stdout.flush()

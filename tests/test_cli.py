@@ -186,6 +186,14 @@ def test_a_report_that_cannot_be_written_is_an_error(files: Path) -> None:
     assert proc.stderr.decode() == "mtqa: cannot write the report: No space left on device\n"
 
 
+def test_a_profiled_run_exits_normally_so_the_profile_is_written(files: Path, tmp_path: Path) -> None:
+    profile = tmp_path / "run.prof"
+    proc = subprocess.run([sys.executable, "-m", "cProfile", "-o", str(profile), "-m", "mtqa", "check",
+                           "--no-cache", str(files / "bad.txt")], capture_output=True, check=False)
+    assert proc.stdout.decode().rstrip().endswith("2 findings in 1 of 1 file."), proc.stderr  # (cProfile drops the exit code)
+    assert profile.stat().st_size > 0
+
+
 def test_text_report_is_plain_without_a_terminal(files: Path, capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = run(["check", str(files / "bad.txt")], capsys)
     assert code == 1
