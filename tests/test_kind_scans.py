@@ -3,7 +3,7 @@
 consistency asks about a rule's forms one at a time and never scans the last
 one when the others are absent; script scans its runs only on the lines that
 hold a Cyrillic letter or a combining mark. Both must find exactly what a scan
-of every variant over the whole text finds, whatever order was learnt.
+of every variant over the whole text finds.
 """
 
 from __future__ import annotations
@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
+import pytest
 import regex
 
 from mtqa.config import Config
@@ -74,19 +75,24 @@ def test_consistency_empty_matches_and_three_forms() -> None:
     assert [f.text for f in consistency.check(rule, Document("t", "yy zz zz x"))] == ["yy", "x"]
 
 
-def test_consistency_order_puts_cheap_rare_forms_first() -> None:
-    order = consistency._Order(("a", "a", "b", "c"))
-    assert order.variants == {"a": [0, 1], "b": [2], "c": [3]}
-    for name, found, seconds in [("a", True, 9.0), ("b", False, 9.0), ("c", False, 9.0)] * 2:
-        order.asked(name, found, seconds)  # the first scan of each is not timed
-    order.asked("c", False, 1.0)
-    order.sort()
-    # cost / (1 - p): a 9 / (1 - 3/4) = 36, b 9 / (1 - 1/4) = 12, c 5 / (1 - 1/5) = 6.25
-    assert order.names == ["c", "b", "a"]
-    fresh = consistency._Order(("x", "y"))
-    fresh.asked("y", True, 1.0)
-    fresh.sort()
-    assert fresh.names == ["x", "y"]  # not timed yet: free
+def test_consistency_never_scans_the_last_form_when_the_others_have_no_match(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    rule = _test_rule({"variants": [{"name": "a", "pattern": "xx"}, {"name": "a", "pattern": "ww"},
+                                    {"name": "b", "pattern": "yy"}, {"name": "c", "pattern": "zz"}],
+                       "preferred": "b"})
+    asked: list[int] = []
+    first = consistency._Scans.first
+
+    def spy(self: consistency._Scans, k: int) -> Any:
+        asked.append(k)
+        return first(self, k)
+
+    monkeypatch.setattr(consistency._Scans, "first", spy)
+    assert list(consistency.check(rule, Document("t", "zz zz"))) == []
+    assert asked == [0, 1, 2]  # a (both variants), b: no match, so c is never scanned
+    asked.clear()
+    assert [f.text for f in consistency.check(rule, Document("t", "ww zz yy"))] == ["ww", "zz"]
+    assert asked[:4] == [0, 1, 2, 3]  # every form asked about, then read for its matches
 
 
 def _plain_runs(rule: Rule, doc: Document) -> list[tuple[int, int, str]]:

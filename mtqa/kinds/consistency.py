@@ -13,7 +13,6 @@ suggesting the winner. Headlines count like any other line.
 
 from __future__ import annotations
 
-import time
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from itertools import chain
@@ -87,7 +86,7 @@ def _parse_variant(entry: Any, i: int, ignorecase: bool, count: int) -> Variant:
 def check(rule: Rule, doc: Document) -> Iterator[Finding]:
     options: Options = rule.options
     scans = _Scans(options.variants, doc.text)
-    if not _two_forms(rule.id, options, scans):
+    if not _two_forms(options, scans):
         return
     found: dict[str, list[tuple[regex.Match[str] | LiteralMatch, Variant]]] = {}
     taken: set[int] = set()
@@ -150,62 +149,19 @@ def _non_empty(m: Match) -> bool:
     return m.end() > m.start()
 
 
-def _two_forms(rule_id: str, options: Options, scans: _Scans) -> bool:
+def _two_forms(options: Options, scans: _Scans) -> bool:
     """False when at most one form of the rule has a match: then it finds nothing.
 
     A document usually writes one form or none, so the forms are asked about in
-    turn: once all but the last have no match, the last is never scanned. The
-    order (``_Order``) only decides how much is scanned, never what is found.
+    turn, in the rule's order: once all but the last have no match, the last is
+    never scanned.
     """
-    key = (rule_id, tuple(v.name for v in options.variants))  # the variants' indices follow from their names
-    order = _ORDERS.get(key)
-    if order is None:
-        order = _ORDERS[key] = _Order(key[1])
+    forms: dict[str, list[int]] = {}  # the indices of each form's variants
+    for k, variant in enumerate(options.variants):
+        forms.setdefault(variant.name, []).append(k)
     present = 0
-    for n, name in enumerate(order.names):
-        if n == len(order.names) - 1 and not present:
+    for n, variants in enumerate(forms.values()):
+        if n == len(forms) - 1 and not present:
             break
-        started = time.process_time()
-        found = any(scans.first(k) is not None for k in order.variants[name])
-        order.asked(name, found, time.process_time() - started)
-        present += found
-    order.sort()
+        present += any(scans.first(k) is not None for k in variants)
     return present >= 2
-
-
-class _Order:
-    """The order in which to ask about a rule's forms, learnt from the documents seen.
-
-    Asking about a form costs its scan; once a form has no match the others but
-    one are asked about, so the cheapest forms and those least often written go
-    first: with two forms, A before B saves time when cost(A) / (1 - p(A)) is
-    the smaller, p being how often a document writes the form. (The time of a
-    form's first scan is left out, as it may include compiling its regex; a form
-    with no other scan yet counts as free, so that it is asked next time.)
-    """
-
-    def __init__(self, names: tuple[str, ...]) -> None:
-        self.variants: dict[str, list[int]] = {}  # the indices of each form's variants
-        for k, name in enumerate(names):
-            self.variants.setdefault(name, []).append(k)
-        self.names = list(self.variants)
-        self.stats = {name: [0, 0, 0.0] for name in self.names}  # asked, found, seconds
-
-    def asked(self, name: str, found: bool, seconds: float) -> None:
-        stat = self.stats[name]
-        if stat[0]:
-            stat[2] += seconds
-        stat[0] += 1
-        stat[1] += found
-
-    def sort(self) -> None:
-        def weight(name: str) -> float:
-            asked, found, seconds = self.stats[name]
-            if asked < 2:
-                return 0.0
-            return (seconds / (asked - 1)) / (1 - (found + 1) / (asked + 2))
-
-        self.names.sort(key=weight)
-
-
-_ORDERS: dict[tuple[str, tuple[str, ...]], _Order] = {}
