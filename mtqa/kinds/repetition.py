@@ -6,10 +6,10 @@ import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from itertools import compress, islice
-from operator import eq, itemgetter
+from operator import eq
 from typing import Any
 
-from mtqa.document import Document
+from mtqa.document import Document, pick
 from mtqa.finding import Finding
 from mtqa.rule import Rule, string_list
 
@@ -59,14 +59,16 @@ def _equal_neighbours(texts: tuple[str, ...], text: str) -> list[int]:
     if len(texts) < 2:
         return []
     if _LONGER_IN_LOWER_CASE in text:
-        lowered = list(map(str.lower, texts))
-        return list(compress(range(len(texts) - 1), map(eq, lowered, islice(lowered, 1, None))))
+        return _equal_pairs(list(map(str.lower, texts)))
     same = _same_lengths(texts)
-    if len(same) < 2:
-        return [i for i in same if texts[i].lower() == texts[i + 1].lower()]
-    firsts = itemgetter(*same)(texts)  # one C-level call each, where mapping __getitem__ makes one per word
-    seconds = itemgetter(*map((1).__add__, same))(texts)
+    firsts = pick(texts, same)  # one C-level call each, where mapping __getitem__ makes one per word
+    seconds = pick(texts, list(map((1).__add__, same)))
     return list(compress(same, map(eq, map(str.lower, firsts), map(str.lower, seconds))))
+
+
+def _equal_pairs(values: list[Any]) -> list[int]:
+    """The indices i, in order, of the values equal to the next one."""
+    return list(compress(range(len(values) - 1), map(eq, values, islice(values, 1, None))))
 
 
 def _same_lengths(texts: tuple[str, ...]) -> list[int]:
@@ -81,8 +83,7 @@ def _same_lengths(texts: tuple[str, ...]) -> list[int]:
     try:
         lengths = bytes(map(len, texts))
     except ValueError:
-        listed = list(map(len, texts))
-        return list(compress(range(len(listed) - 1), map(eq, listed, islice(listed, 1, None))))
+        return _equal_pairs(list(map(len, texts)))
     differ = int.from_bytes(lengths[:-1], "little") ^ int.from_bytes(lengths[1:], "little")
     return [m.start() for m in _ZERO.finditer(differ.to_bytes(len(lengths) - 1, "little"))]
 
