@@ -221,13 +221,13 @@ class Document:
         texts = self._line_texts
         starts = self.line_starts
         ends = map(sub, map(add, starts, map(len, texts)), map(str.endswith, texts, repeat("\r")))
+        # A headline: a Markdown heading, or a short line without closing punctuation.
         stripped = list(map(str.strip, texts))
+        headline = list(map(str.startswith, stripped, repeat("#")))
         closed = map(str.endswith, stripped, repeat(_LINE_END_PUNCT))
-        headline = [False] * len(texts)
         for i in compress(range(len(texts)), map(not_, closed)):
-            headline[i] = _is_headline(stripped[i])
-        for i in compress(range(len(texts)), map(str.startswith, stripped, repeat("#"))):
-            headline[i] = True
+            if stripped[i] and not headline[i]:
+                headline[i] = len(stripped[i].split()) <= _HEADLINE_MAX_WORDS
         return tuple(map(_new_tuple, repeat(Line), zip(starts, ends, headline, strict=True)))
 
     @cached_property
@@ -322,18 +322,6 @@ class Document:
             return sentences[i]
         line = self.line_of(offset)
         return line.start, line.end
-
-
-def _is_headline(line: str) -> bool:
-    """A short line without closing punctuation, or a Markdown heading."""
-    stripped = line.strip()
-    if not stripped:
-        return False
-    if stripped.startswith("#"):
-        return True
-    if stripped[-1] in _LINE_END_PUNCT:
-        return False
-    return len(stripped.split()) <= _HEADLINE_MAX_WORDS
 
 
 def _full_stop_ends(text: str, stop: int, nxt: str) -> bool:
