@@ -21,9 +21,14 @@ import regex
 
 from mtqa import document
 from mtqa.datacache import Memo
-from mtqa.kinds._literals import Unsure, class_end, group_end, required_literals, uses_ascii_digits
-
-_ESCAPE_DIGITS = {"x": 2, "u": 4, "U": 8}
+from mtqa.kinds._literals import (
+    CODE_ESCAPES,
+    Unsure,
+    class_end,
+    group_end,
+    required_literals,
+    uses_ascii_digits,
+)
 
 
 def _skip_escape(pattern: str, i: int) -> int:
@@ -34,8 +39,8 @@ def _skip_escape(pattern: str, i: int) -> int:
         return pattern.index("}", j) + 1
     if kind == "g" and pattern[j : j + 1] == "<":
         return pattern.index(">", j) + 1
-    if kind in _ESCAPE_DIGITS:
-        return j + _ESCAPE_DIGITS[kind]
+    if kind in CODE_ESCAPES:
+        return j + CODE_ESCAPES[kind]
     while kind.isdigit() and pattern[j : j + 1].isdigit():
         j += 1
     return j
@@ -84,7 +89,7 @@ class Guarded:
         self.fold = bool(flags & regex.IGNORECASE) or regex.search(r"\(\?[\w-]*i", source) is not None
         self._literals: tuple[str, ...] | None = None
         self._digits = False
-        self._in_line: bool | None = None
+        self._in_line = False  # a whole-text scan until ``occurrences`` reads it with the literals
         _PENDING.append(self)
 
     def __reduce__(self) -> tuple[Any, ...]:
@@ -109,8 +114,7 @@ class Guarded:
         hits = [found[literal] for literal in literals if literal in found]
         if not hits:
             return iter(())
-        if self._in_line is None:
-            self._in_line = in_line(self.source, self.flags)
+        # (``occurrences`` has read whether it stays in its line, with its literals.)
         # ``casefold`` never shortens a character: a folded text as long as the text has its offsets.
         if self._in_line and (not self.fold or len(casefolded(text)) == len(text)):
             # Even where the literals stand on most lines, scanning those lines beats one

@@ -30,7 +30,7 @@ MIN_BITS = 6
 #: Escapes that stand for the character escaped (any other escaped letter is a class or an anchor).
 _LITERAL_ESCAPES = frozenset(".^$*+?{}[]()|\\/-'\"#&~ ,:;!<>=@%`_")
 _CONTROL_ESCAPES = {"n": "\n", "t": "\t", "r": "\r", "f": "\f", "v": "\v", "a": "\a"}
-_CODE_ESCAPES = {"x": 2, "u": 4, "U": 8}
+CODE_ESCAPES = {"x": 2, "u": 4, "U": 8}
 #: Escapes that match no character: word and text boundaries, \K.
 _ZERO_WIDTH_ESCAPES = frozenset("bBAZzGmMK")
 #: Escapes of one character the reader does not enumerate (back-references are digits).
@@ -267,9 +267,9 @@ class _Reader:
             return _texts([kind])  # an escaped mark stands for itself
         if kind in _CONTROL_ESCAPES:
             return _texts([_CONTROL_ESCAPES[kind]])
-        if kind in _CODE_ESCAPES:
+        if kind in CODE_ESCAPES:
             char = _code_point(p, i)
-            self.i = i + 2 + _CODE_ESCAPES[kind]
+            self.i = i + 2 + CODE_ESCAPES[kind]
             return _texts([char])
         if kind == "d":
             return _texts(_ASCII_DIGITS)
@@ -351,8 +351,8 @@ def group_end(pattern: str, i: int) -> int:
 
 
 def _code_point(pattern: str, i: int) -> str:
-    digits = pattern[i + 2 : i + 2 + _CODE_ESCAPES[pattern[i + 1]]]
-    if len(digits) != _CODE_ESCAPES[pattern[i + 1]] or not all(c in string.hexdigits for c in digits):
+    digits = pattern[i + 2 : i + 2 + CODE_ESCAPES[pattern[i + 1]]]
+    if len(digits) != CODE_ESCAPES[pattern[i + 1]] or not all(c in string.hexdigits for c in digits):
         raise Unsure  # \x{...} and short forms
     return chr(int(digits, 16))
 
@@ -394,8 +394,8 @@ def _class_members(body: str) -> frozenset[str] | None:
                 members |= _ASCII_DIGITS
                 j += 2
                 continue
-            if kind in _CODE_ESCAPES:
-                size = _CODE_ESCAPES[kind]
+            if kind in CODE_ESCAPES:
+                size = CODE_ESCAPES[kind]
                 digits = body[j + 2 : j + 2 + size]
                 if len(digits) != size or not all(h in string.hexdigits for h in digits):
                     return None
