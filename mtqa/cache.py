@@ -22,6 +22,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
+from mtqa.datacache import write_atomically
 from mtqa.finding import Finding
 from mtqa.rule import Rule
 from mtqa.serialize import from_data, to_data
@@ -113,11 +114,6 @@ class Cache:
             if not gitignore.exists():
                 gitignore.write_text("*\n", encoding="utf-8")
             text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
-            import tempfile  # only when writing: a warm run reads
-
-            fd, tmp = tempfile.mkstemp(dir=self.folder, suffix=".tmp")
-            with os.fdopen(fd, "w", encoding="utf-8") as handle:
-                handle.write(text)
-            os.replace(tmp, self.folder / name)
+            write_atomically(self.folder / name, text.encode("utf-8"))
         except (OSError, TypeError, ValueError):
             pass  # a cache that cannot be written is only slower

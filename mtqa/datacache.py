@@ -116,22 +116,33 @@ def _read(path: Path) -> object:
 
 
 def _keep(path: Path, value: object, family: str) -> None:
-    """Pickle ``value`` to ``path`` atomically (a temporary file, then a rename) and remove
-    the other files of ``family`` (a glob: those written by an older version of the code
-    or packages). A folder that cannot be written only costs the next run the work."""
-    import tempfile  # only when writing: most runs read
-
+    """Pickle ``value`` to ``path`` (``write_atomically``) and remove the other files of
+    ``family`` (a glob: those written by an older version of the code or packages). A
+    folder that cannot be written only costs the next run the work."""
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
-        with os.fdopen(fd, "wb") as handle:
-            pickle.dump(value, handle, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(tmp, path)
+        write_atomically(path, pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
         for stale in path.parent.glob(family):
             if stale != path:
                 stale.unlink(missing_ok=True)
     except OSError:
         pass
+
+
+def write_atomically(path: Path, data: bytes) -> None:
+    """Write ``data`` to ``path`` through a temporary file in its folder, then a rename: a
+    reader finds the old file or the new one, never part of one. Raises ``OSError``; the
+    temporary file is removed when the write fails."""
+    import tempfile  # only when writing: most runs read
+
+    fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
 
 
 class Memo(Generic[A]):
