@@ -166,9 +166,13 @@ def romanization_key(name: str) -> str:
     text = _ascii_lower(name)
     if not (text.isascii() and text.isalpha()):
         text = _NON_LETTER_RE.sub("", text)
-    folded = "".join(map(_folded_table().__getitem__, _chunk_re().findall(text)))
-    # Each rule only where it applies: a substring test costs less than a substitution, and
-    # each regex matches exactly where one of these letter pairs stands.
+    return _apply_rules(_fold_chunks(text))
+
+
+def _apply_rules(folded: str) -> str:
+    """The rules of the key over folded letters (one name's, or names' joined by the separator
+    of ``romanization_keys``), each only where it applies: a substring test costs less than
+    a substitution, and each regex matches exactly where one of these letter pairs stands."""
     if "ие" in folded or "ия" in folded or "ию" in folded:
         folded = _IOTATED_RE.sub("", folded)
     if "жо" in folded or "чо" in folded or "шо" in folded or "що" in folded:
@@ -215,7 +219,7 @@ def _longer_chunk_re() -> re.Pattern[str]:
 
 
 def _fold_chunks(letters: str) -> str:
-    """``letters`` (ASCII letters and separators) cut into renderings as ``_separated_chunk_re``
+    """``letters`` (ASCII letters, and the separators of ``romanization_keys``) cut into renderings as ``_separated_chunk_re``
     cuts them, each written as its folded Cyrillic letters.
 
     When every ASCII letter is a rendering of its own, the cut takes at each position the
@@ -256,11 +260,7 @@ def romanization_keys(names: Sequence[str]) -> list[str]:
             parts[k] = _ascii_lower(names[k])
         lowered = _SEPARATOR.join(parts)
     letters = _NON_LETTER_OR_SEPARATOR_RE.sub("", lowered)
-    folded = _fold_chunks(letters)
-    folded = _IOTATED_RE.sub("", folded)
-    folded = _HUSHED_O_RE.sub("е", folded)
-    folded = _REPEAT_RE.sub(r"\1", folded)
-    return folded.split(_SEPARATOR) if names else []
+    return _apply_rules(_fold_chunks(letters)).split(_SEPARATOR) if names else []
 
 
 @lru_cache(maxsize=200_000)
