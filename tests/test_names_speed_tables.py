@@ -65,18 +65,18 @@ def test_place_words_are_the_places_and_their_words() -> None:
     assert not gazetteer.is_place_word("ez")
 
 
-def test_places_by_sampled_bisection_are_the_set_of_places() -> None:
+def test_places_kept_as_strings_are_the_set_of_places_near_its_names() -> None:
     import random
 
     places = gazetteer._places()
-    table, sample = gazetteer._sorted_places(), gazetteer._place_sample()
+    kept = gazetteer._place_names()
     names = sorted(places)
-    assert sample == names[:: gazetteer._BLOCK]
+    assert set(kept) == places
     rng = random.Random(9)
     others = [n[:-1] for n in names[::5]] + [n + "a" for n in names[::9]] + [names[0][:1], "", "\uffff", "zzzz"]
     others += ["".join(rng.choice("ab z") for _ in range(rng.randint(1, 5))) for _ in range(2000)]
-    assert all(gazetteer._listed(n, table, sample) for n in names)
-    assert [gazetteer._listed(o, table, sample) for o in others] == [o in places for o in others]
+    assert all(n in kept for n in names)
+    assert [o in kept for o in others] == [o in places for o in others]
 
 
 #: The surname endings as the regular expressions they were first written as.

