@@ -5,7 +5,9 @@
 Runs every tool on the same corpus (all English files of ../shared/data/wmt-ru-en,
 about 6 MB), in one run on this machine, and prints a table of wall time, MB/s,
 CPU time (user + system, whole process tree) and peak memory (resident set of
-the whole process tree, sampled every 20 ms). Then mtqa's own figures: -j 1
+the whole process tree, sampled every 20 ms in a run of its own: the sampler
+takes about a tenth of a core, which a run that keeps both cores busy would
+otherwise pay in its wall time). Then mtqa's own figures: -j 1
 against -j 2 (run in turn, and compared pair by pair too), a warm re-run, one
 small file, and time and findings per rule kind. mtqa's rows are the fastest of
 --repeat runs. Timings on a shared machine
@@ -47,23 +49,28 @@ class Run(NamedTuple):
 
 
 def measure(cmd: list[str], env: dict[str, str] | None = None, timeout: float = 900,
-            cwd: Path | None = None) -> Run:
-    """Run ``cmd`` once: wall time, peak memory (sampled every 20 ms), exit code and CPU time."""
+            cwd: Path | None = None, sample: bool = False) -> Run:
+    """Run ``cmd`` once: wall time, exit code and CPU time, and with ``sample`` peak memory
+    (sampled every 20 ms, which slows the run down a little; without it the peak is 0)."""
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
     proc = psutil.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env, cwd=cwd)
     peak = 0
-    while proc.poll() is None:
+    while sample and proc.poll() is None:
         try:
             tree = [proc, *proc.children(recursive=True)]
             peak = max(peak, sum(p.memory_info().rss for p in tree if p.is_running()))
         except psutil.Error:
             pass
         if time.perf_counter() - start > timeout:
-            proc.kill()
-            proc.wait()
-            return Run(float("inf"), peak / 2**20, -9, float("inf"))
+            break
         time.sleep(0.02)
+    try:
+        proc.wait(max(0.0, timeout - (time.perf_counter() - start)))
+    except psutil.TimeoutExpired:
+        proc.kill()
+        proc.wait()
+        return Run(float("inf"), peak / 2**20, -9, float("inf"))
     seconds = time.perf_counter() - start
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     cpu = after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime
@@ -73,6 +80,11 @@ def measure(cmd: list[str], env: dict[str, str] | None = None, timeout: float = 
 def best(cmd: list[str], times: int, env: dict[str, str] | None = None) -> Run:
     """The fastest of ``times`` runs: on a shared machine, noise only ever adds time."""
     return min((measure(cmd, env) for _ in range(times)), key=lambda r: r.seconds)
+
+
+def with_peak(run: Run, cmd: list[str], env: dict[str, str] | None = None, timeout: float = 900) -> Run:
+    """``run`` with the peak memory of one more run of ``cmd``, sampled."""
+    return run._replace(peak=measure(cmd, env, timeout, sample=True).peak)
 
 
 def row(name: str, run: Run, size: int, note: str = "") -> str:
@@ -141,21 +153,21 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as cache:
         env = {**os.environ, "MTQA_CACHE_DIR": cache}
         # -j 1 and -j 2 alternate, so that both meet the machine's slow and fast spells alike.
-        pairs = [(measure([*mtqa, "--no-cache", "-j", "1", *names], env),
-                  measure([*mtqa, "--no-cache", "-j", "2", *names], env)) for _ in range(n)]
-        one = min((a for a, _ in pairs), key=lambda r: r.seconds)
-        two = min((b for _, b in pairs), key=lambda r: r.seconds)
+        j1, j2 = ([*mtqa, "--no-cache", "-j", j, *names] for j in ("1", "2"))
+        pairs = [(measure(j1, env), measure(j2, env)) for _ in range(n)]
+        one = with_peak(min((a for a, _ in pairs), key=lambda r: r.seconds), j1, env)
+        two = with_peak(min((b for _, b in pairs), key=lambda r: r.seconds), j2, env)
         ratios = sorted(a.seconds / b.seconds for a, b in pairs)
         print(row("mtqa -j 1", one, size, "default checks, no cache"), flush=True)
         print(row("mtqa -j 2", two, size, f"{one.seconds / two.seconds:.2f}x faster than -j 1 "
                   f"(pair by pair: median {statistics.median(ratios):.2f}x, {ratios[0]:.2f}-{ratios[-1]:.2f}x)"),
               flush=True)
         measure([*mtqa, "-j", "2", *names], env)  # fill the cache
-        warm = best([*mtqa, *names], n, env)
+        warm = with_peak(best([*mtqa, *names], n, env), [*mtqa, *names], env)
         print(row("mtqa, warm re-run", warm, size, "unchanged corpus, result cache"), flush=True)
-        small = [measure([*mtqa, "--no-cache", str(REPO / "corpus" / "000_d1dcfbee721b6be1.txt")], env)
-                 for _ in range(5)]
-        middle = sorted(small, key=lambda r: r.seconds)[2]
+        seed = [*mtqa, "--no-cache", str(REPO / "corpus" / "000_d1dcfbee721b6be1.txt")]
+        small = [measure(seed, env) for _ in range(5)]
+        middle = with_peak(sorted(small, key=lambda r: r.seconds)[2], seed, env)
         print(row("mtqa, one small file", middle, 2048, "median of 5, the seed article"))
     if not args.no_peers:
         peers = {
@@ -169,6 +181,8 @@ def main() -> int:
                 print(f"| {name} | - | - | - | - | not installed |")
                 continue
             peer = measure(cmd, timeout=1200)
+            if peer.seconds != float("inf"):
+                peer = with_peak(peer, cmd, timeout=1200)
             print(row(name, peer, size, "timed out" if peer.seconds == float("inf") else ""), flush=True)
     print()
     print("\n".join(per_kind(files)))
