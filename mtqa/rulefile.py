@@ -88,9 +88,7 @@ def load_rule_file(path: Path, root: Path) -> Rule | RuleFileError:
     """One rule file -> a Rule, or the error that says what is wrong and where."""
     where = str(path)
     try:
-        text = path.read_text(encoding="utf-8")
-        node = yaml.compose(text, Loader=_LOADER)
-        raw = yaml.load(text, Loader=_LOADER)
+        node, raw = _parse(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError) as exc:
         return RuleFileError(where, 0, f"cannot read rule file: {exc}")
     except yaml.YAMLError as exc:
@@ -105,6 +103,16 @@ def load_rule_file(path: Path, root: Path) -> Rule | RuleFileError:
     except OptionError as exc:
         top = exc.key.split("[")[0].split(".")[0]
         return RuleFileError(where, lines.get(top, 1), f"key '{exc.key}': {exc}")
+
+
+def _parse(text: str) -> tuple[Any, Any]:
+    """A YAML document's node tree (for the keys' lines) and its value, from one parse."""
+    loader = _LOADER(text)
+    try:
+        node = loader.get_single_node()
+        return node, None if node is None else loader.construct_document(node)
+    finally:
+        loader.dispose()
 
 
 def _key_lines(node: Any) -> dict[str, int]:
