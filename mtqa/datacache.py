@@ -84,12 +84,12 @@ def persistent(packages: tuple[str, ...], formats: tuple[str, ...] = ()) -> Call
         def load() -> T:
             source = "".join(map(_source, (build.__module__, *formats)))
             key = hashlib.sha256(f"{build.__qualname__}|{_versions(packages)}|{source}".encode()).hexdigest()[:16]
-            path = data_dir() / f"{build.__module__}.{build.__qualname__}-{key}.pickle"
-            found = _read(path)
-            if found is not _MISSING:
+            name = f"{build.__module__}.{build.__qualname__}"
+            found = recall(name, key)
+            if found is not MISSING:
                 return cast(T, found)
             value = build()
-            _keep(path, value, f"{build.__module__}.{build.__qualname__}-*.pickle")
+            keep(name, key, value)
             return value
 
         return load
@@ -103,16 +103,28 @@ def _source(module: str) -> str:
     return Path(sys.modules[module].__file__ or "").read_text(encoding="utf-8")
 
 
-_MISSING = object()
+#: What ``recall`` returns when nothing is kept (``None`` may be a kept value).
+MISSING = object()
+
+
+def recall(name: str, key: str) -> object:
+    """The value ``keep`` kept under ``name`` and ``key``, or ``MISSING``."""
+    return _read(data_dir() / f"{name}-{key}.pickle")
+
+
+def keep(name: str, key: str, value: object) -> None:
+    """Keep ``value`` under ``name`` and ``key`` for later runs, in place of what was
+    kept under ``name`` with another key (``_keep``)."""
+    _keep(data_dir() / f"{name}-{key}.pickle", value, f"{name}-*.pickle")
 
 
 def _read(path: Path) -> object:
-    """The value pickled at ``path``, or ``_MISSING`` when it cannot be read."""
+    """The value pickled at ``path``, or ``MISSING`` when it cannot be read."""
     try:
         with path.open("rb") as handle:
             return pickle.load(handle)
     except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ValueError):
-        return _MISSING
+        return MISSING
 
 
 def _keep(path: Path, value: object, family: str) -> None:

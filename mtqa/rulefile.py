@@ -13,15 +13,11 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
-import yaml
-
+from mtqa import datacache
 from mtqa.finding import Kind, Severity
 from mtqa.kinds import KINDS
 from mtqa.kinds._text import deferred_compilation
 from mtqa.rule import Example, OptionError, Rule, placeholders
-
-#: libyaml's loader when PyYAML was built with it (ten times faster), the pure one otherwise.
-_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 COMMON_KEYS = ("id", "kind", "finding_kind", "severity", "message", "description", "enabled", "fix", "examples")
 
@@ -55,7 +51,8 @@ def load_rules(dirs: Sequence[Path], trusted: Sequence[Path] = ()) -> RuleSet:
     """Load every ``*.yaml`` under each folder, in a stable order.
 
     Regexes of rules under a ``trusted`` folder (the built-in rules, which the
-    test suite validates) are compiled on first use instead of now.
+    test suite validates) are compiled on first use instead of now, and the
+    folder's rules are kept between runs (``_trusted_folder``).
     """
     rules: list[Rule] = []
     errors: list[RuleFileError] = []
@@ -64,12 +61,9 @@ def load_rules(dirs: Sequence[Path], trusted: Sequence[Path] = ()) -> RuleSet:
         if not folder.is_dir():
             errors.append(RuleFileError(str(folder), 0, "rules folder not found"))
             continue
-        for path in sorted(folder.rglob("*.yaml")):
-            if folder in trusted:
-                with deferred_compilation():
-                    result = load_rule_file(path, folder)
-            else:
-                result = load_rule_file(path, folder)
+        paths = sorted(folder.rglob("*.yaml"))
+        loaded = _trusted_folder(folder, paths) if folder in trusted else [load_rule_file(p, folder) for p in paths]
+        for path, result in zip(paths, loaded, strict=True):
             if isinstance(result, RuleFileError):
                 errors.append(result)
             elif result.id in seen:
@@ -80,12 +74,47 @@ def load_rules(dirs: Sequence[Path], trusted: Sequence[Path] = ()) -> RuleSet:
     return RuleSet(tuple(rules), tuple(errors))
 
 
+def _trusted_folder(folder: Path, paths: list[Path]) -> list[Rule | RuleFileError]:
+    """The rule files of a trusted folder, their regexes compiled on first use.
+
+    A run without a rule error keeps them (``datacache``) under a key of the
+    files' paths and contents and the sizes and times of mtqa's modules, so a
+    later run reads them back in a few milliseconds without parsing YAML;
+    editing a rule file, or mtqa's code, loads them afresh.
+    """
+    key = _stamp(folder, paths)
+    found = datacache.recall(__name__, key)
+    if isinstance(found, list) and len(found) == len(paths):
+        return found
+    with deferred_compilation():
+        loaded = [load_rule_file(p, folder) for p in paths]
+    if not any(isinstance(r, RuleFileError) for r in loaded):
+        datacache.keep(__name__, key, loaded)
+    return loaded
+
+
+def _stamp(folder: Path, paths: list[Path]) -> str:
+    import hashlib
+    import os
+
+    digest = hashlib.sha256(str(folder).encode())
+    for path in paths:
+        digest.update(f"\0{path}\0".encode())
+        digest.update(path.read_bytes())
+    for path in sorted(p for p in Path(__file__).parent.rglob("*.py") if "__pycache__" not in p.parts):
+        stat = os.stat(path)
+        digest.update(f"\0{path}:{stat.st_size}:{stat.st_mtime_ns}".encode())
+    return digest.hexdigest()[:16]
+
+
 def rule_id_for(path: Path, root: Path) -> str:
     return ".".join(path.relative_to(root).with_suffix("").parts)
 
 
 def load_rule_file(path: Path, root: Path) -> Rule | RuleFileError:
     """One rule file -> a Rule, or the error that says what is wrong and where."""
+    import yaml  # only when a rule file is read: the built-in rules are usually kept
+
     where = str(path)
     try:
         node, raw = _parse(path.read_text(encoding="utf-8"))
@@ -106,8 +135,11 @@ def load_rule_file(path: Path, root: Path) -> Rule | RuleFileError:
 
 
 def _parse(text: str) -> tuple[Any, Any]:
-    """A YAML document's node tree (for the keys' lines) and its value, from one parse."""
-    loader = _LOADER(text)
+    """A YAML document's node tree (for the keys' lines) and its value, from one parse
+    (with libyaml's loader when PyYAML was built with it: ten times faster)."""
+    import yaml
+
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)(text)
     try:
         node = loader.get_single_node()
         return node, None if node is None else loader.construct_document(node)
@@ -116,6 +148,8 @@ def _parse(text: str) -> tuple[Any, Any]:
 
 
 def _key_lines(node: Any) -> dict[str, int]:
+    import yaml
+
     if not isinstance(node, yaml.MappingNode):
         return {}
     return {k.value: k.start_mark.line + 1 for k, _ in node.value if isinstance(k, yaml.ScalarNode)}

@@ -65,3 +65,41 @@ def test_good_rule_file_loads(tmp_path: Path) -> None:
 def test_missing_rules_folder(tmp_path: Path) -> None:
     ruleset = load_rules([tmp_path / "nope"])
     assert [str(e) for e in ruleset.errors] == [f"{tmp_path / 'nope'}:0: rules folder not found"]
+
+
+def _kept(data: Path) -> list[Path]:
+    return sorted(data.glob("mtqa.rulefile-*.pickle"))
+
+
+def test_trusted_folder_is_kept_and_read_back(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import mtqa.rulefile
+
+    monkeypatch.setenv("MTQA_DATA_DIR", str(tmp_path / "data"))
+    (tmp_path / "rules" / "house").mkdir(parents=True)
+    path = tmp_path / "rules" / "house" / "rule.yaml"
+    path.write_text(GOOD, encoding="utf-8")
+    first = load_rules([tmp_path / "rules"], trusted=[tmp_path / "rules"])
+    assert [(r.id, r.severity.value, r.path) for r in first.rules] == [("house.rule", "warning", str(path))]
+    assert len(_kept(tmp_path / "data")) == 1
+    with monkeypatch.context() as m:  # read back: no rule file is parsed
+        m.setattr(mtqa.rulefile, "load_rule_file", lambda *_: pytest.fail("parsed a kept rule file"))
+        again = load_rules([tmp_path / "rules"], trusted=[tmp_path / "rules"])
+    assert [(r.id, r.severity.value, r.message) for r in again.rules] == [
+        (r.id, r.severity.value, r.message) for r in first.rules]
+    assert again.errors == ()
+    path.write_text(GOOD.replace("severity: warning", "severity: error"), encoding="utf-8")  # edited: parsed again
+    edited = load_rules([tmp_path / "rules"], trusted=[tmp_path / "rules"])
+    assert [(r.id, r.severity.value) for r in edited.rules] == [("house.rule", "error")]
+    assert len(_kept(tmp_path / "data")) == 1  # in place of the old one
+
+
+def test_trusted_folder_with_an_error_is_not_kept(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("MTQA_DATA_DIR", str(tmp_path / "data"))
+    (tmp_path / "rules" / "house").mkdir(parents=True)
+    (tmp_path / "rules" / "house" / "rule.yaml").write_text(GOOD.replace("kind: substitution", "kind: replace"),
+                                                            encoding="utf-8")
+    for _ in range(2):  # reported on every run
+        ruleset = load_rules([tmp_path / "rules"], trusted=[tmp_path / "rules"])
+        assert ruleset.rules == ()
+        assert [e.line for e in ruleset.errors] == [2]
+    assert _kept(tmp_path / "data") == []
