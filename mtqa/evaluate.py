@@ -401,11 +401,9 @@ def misses(report: Report) -> list[dict[str, Any]]:
             if outcome.caught:
                 continue
             e = outcome.error
-            line, column = located.position(e.start)
-            before, span, after = context(doc.text, e.start, e.end)
-            out.append({"file": doc.name, "kind": e.kind, "must": e.must, "text": span, "start": e.start,
-                        "end": e.end, "line": line, "column": column, "canonical": e.canonical,
-                        "caught_below_threshold": outcome.below, "context": [before, span, after]})
+            where, around = _place(located, e.start, e.end)
+            out.append({"file": doc.name, "kind": e.kind, "must": e.must, **where, "canonical": e.canonical,
+                        "caught_below_threshold": outcome.below, "context": around})
     return out
 
 
@@ -417,12 +415,17 @@ def false_positives(report: Report) -> list[dict[str, Any]]:
             if judged.correct:
                 continue
             f = judged.finding
-            line, column = located.position(f.start)
-            before, span, after = context(doc.text, f.start, f.end)
+            where, around = _place(located, f.start, f.end)
             out.append({"file": doc.name, "rule": f.rule, "kind": f.kind.value, "severity": f.severity.value,
-                        "text": span, "start": f.start, "end": f.end, "line": line, "column": column,
-                        "reason": judged.reason, "message": f.message, "context": [before, span, after]})
+                        **where, "reason": judged.reason, "message": f.message, "context": around})
     return out
+
+
+def _place(doc: Document, start: int, end: int) -> tuple[dict[str, Any], list[str]]:
+    """A span's text, offsets, line and column, and its context (the words before, the span, the words after)."""
+    line, column = doc.position(start)
+    before, span, after = context(doc.text, start, end)
+    return {"text": span, "start": start, "end": end, "line": line, "column": column}, [before, span, after]
 
 
 def report_dict(report: Report) -> dict[str, Any]:
