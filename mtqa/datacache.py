@@ -66,7 +66,8 @@ def _normal(name: str) -> str:
     return re.sub(r"[-_.]+", "_", name).lower()
 
 
-def _versions(packages: tuple[str, ...]) -> str:
+def versions(packages: tuple[str, ...]) -> str:
+    """The installed versions of ``packages``, as one string for a key."""
     return ";".join(f"{name}={_version(name)}" for name in packages)
 
 
@@ -83,7 +84,7 @@ def persistent(packages: tuple[str, ...], formats: tuple[str, ...] = ()) -> Call
         @wraps(build)
         def load() -> T:
             source = "".join(map(_source, (build.__module__, *formats)))
-            key = hashlib.sha256(f"{build.__qualname__}|{_versions(packages)}|{source}".encode()).hexdigest()[:16]
+            key = hashlib.sha256(f"{build.__qualname__}|{versions(packages)}|{source}".encode()).hexdigest()[:16]
             name = f"{build.__module__}.{build.__qualname__}"
             found = recall(name, key)
             if found is not MISSING:
@@ -123,7 +124,7 @@ def _read(path: Path) -> object:
     try:
         with path.open("rb") as handle:
             return pickle.load(handle)
-    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ValueError):
+    except Exception:  # a damaged or foreign file can fail to unpickle in many ways: only a rebuild
         return MISSING
 
 

@@ -8,6 +8,9 @@ and its line; one bad file never stops the others from loading.
 
 from __future__ import annotations
 
+import hashlib
+import os
+import sys
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -77,33 +80,42 @@ def load_rules(dirs: Sequence[Path], trusted: Sequence[Path] = ()) -> RuleSet:
 def _trusted_folder(folder: Path, paths: list[Path]) -> list[Rule | RuleFileError]:
     """The rule files of a trusted folder, their regexes compiled on first use.
 
-    A run without a rule error keeps them (``datacache``) under a key of the
-    files' paths and contents and the sizes and times of mtqa's modules, so a
-    later run reads them back in a few milliseconds without parsing YAML;
-    editing a rule file, or mtqa's code, loads them afresh.
+    A run without a rule error keeps them (``datacache``), one entry per folder,
+    under a key of the files' paths and contents, the sizes and times of mtqa's
+    modules and the versions of Python and of the packages whose objects the
+    rules hold, so a later run reads them back in a few milliseconds without
+    parsing YAML; editing a rule file, or mtqa's code, loads them afresh. What
+    is kept holds no compiled regex (``deferred_compilation``): only sources.
     """
+    name = f"{__name__}.{hashlib.sha256(str(folder).encode()).hexdigest()[:8]}"
     key = _stamp(folder, paths)
-    found = datacache.recall(__name__, key)
-    if isinstance(found, list) and len(found) == len(paths):
+    found = datacache.recall(name, key) if key else None
+    if isinstance(found, list) and len(found) == len(paths) and all(isinstance(r, Rule) for r in found):
         return found
     with deferred_compilation():
         loaded = [load_rule_file(p, folder) for p in paths]
-    if not any(isinstance(r, RuleFileError) for r in loaded):
-        datacache.keep(__name__, key, loaded)
+    if key and not any(isinstance(r, RuleFileError) for r in loaded):
+        datacache.keep(name, key, loaded)
     return loaded
 
 
-def _stamp(folder: Path, paths: list[Path]) -> str:
-    import hashlib
-    import os
+#: The packages whose objects kept rules hold, or which shape how rule files are read.
+_PACKAGES = ("regex", "PyYAML")
 
-    digest = hashlib.sha256(str(folder).encode())
-    for path in paths:
-        digest.update(f"\0{path}\0".encode())
-        digest.update(path.read_bytes())
-    for path in sorted(p for p in Path(__file__).parent.rglob("*.py") if "__pycache__" not in p.parts):
-        stat = os.stat(path)
-        digest.update(f"\0{path}:{stat.st_size}:{stat.st_mtime_ns}".encode())
+
+def _stamp(folder: Path, paths: list[Path]) -> str | None:
+    """The key of a trusted folder's kept rules, or ``None`` when a file cannot be read
+    (then ``load_rule_file`` reports it)."""
+    digest = hashlib.sha256(f"{sys.version}\0{datacache.versions(_PACKAGES)}".encode())
+    try:
+        for path in paths:
+            digest.update(f"\0{path}\0".encode())
+            digest.update(path.read_bytes())
+        for path in sorted(p for p in Path(__file__).parent.rglob("*.py") if "__pycache__" not in p.parts):
+            stat = os.stat(path)
+            digest.update(f"\0{path}:{stat.st_size}:{stat.st_mtime_ns}".encode())
+    except OSError:
+        return None
     return digest.hexdigest()[:16]
 
 

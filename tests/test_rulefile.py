@@ -68,7 +68,7 @@ def test_missing_rules_folder(tmp_path: Path) -> None:
 
 
 def _kept(data: Path) -> list[Path]:
-    return sorted(data.glob("mtqa.rulefile-*.pickle"))
+    return sorted(data.glob("mtqa.rulefile.*.pickle"))
 
 
 def test_trusted_folder_is_kept_and_read_back(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -103,3 +103,62 @@ def test_trusted_folder_with_an_error_is_not_kept(tmp_path: Path, monkeypatch: p
         assert ruleset.rules == ()
         assert [e.line for e in ruleset.errors] == [2]
     assert _kept(tmp_path / "data") == []
+
+
+@pytest.mark.parametrize("damage", ["truncated", "garbage", "wrong type"])
+def test_damaged_kept_rules_are_parsed_again(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, damage: str) -> None:
+    import pickle
+
+    monkeypatch.setenv("MTQA_DATA_DIR", str(tmp_path / "data"))
+    (tmp_path / "rules" / "house").mkdir(parents=True)
+    (tmp_path / "rules" / "house" / "rule.yaml").write_text(GOOD, encoding="utf-8")
+    first = load_rules([tmp_path / "rules"], trusted=[tmp_path / "rules"])
+    [kept] = _kept(tmp_path / "data")
+    data = kept.read_bytes()
+    kept.write_bytes({"truncated": data[: len(data) // 2], "garbage": bytes(range(256)),
+                      "wrong type": pickle.dumps(["house.rule"])}[damage])
+    again = load_rules([tmp_path / "rules"], trusted=[tmp_path / "rules"])
+    assert [(r.id, r.message) for r in again.rules] == [(r.id, r.message) for r in first.rules]
+    assert again.errors == ()
+    assert kept.read_bytes() == data  # kept afresh
+
+
+def test_kept_builtin_rules_hold_no_compiled_regex(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Only regex sources are kept: a compiled pattern pickles as the regex module's own code,
+    which that module replays unchecked (a damaged file could crash the run)."""
+    import io
+    import pickle
+
+    import regex
+
+    from mtqa.rulefile import builtin_rules_dir
+
+    monkeypatch.setenv("MTQA_DATA_DIR", str(tmp_path / "data"))
+    rules = load_rules([builtin_rules_dir()], trusted=[builtin_rules_dir()]).rules
+    compiled: list[str] = []
+
+    class Watch(pickle.Pickler):
+        def reducer_override(self, obj: object) -> object:
+            if isinstance(obj, regex.Pattern):
+                compiled.append(obj.pattern)
+            return NotImplemented
+
+    Watch(io.BytesIO(), protocol=pickle.HIGHEST_PROTOCOL).dump(list(rules))
+    assert compiled == []
+    assert len(_kept(tmp_path / "data")) == 1
+
+
+def test_two_trusted_folders_keep_one_entry_each(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Two checkouts sharing a data folder do not undo each other's kept rules."""
+    import mtqa.rulefile
+
+    monkeypatch.setenv("MTQA_DATA_DIR", str(tmp_path / "data"))
+    folders = [tmp_path / "a", tmp_path / "b"]
+    for folder in folders:
+        (folder / "house").mkdir(parents=True)
+        (folder / "house" / "rule.yaml").write_text(GOOD, encoding="utf-8")
+        load_rules([folder], trusted=[folder])
+    assert len(_kept(tmp_path / "data")) == 2
+    monkeypatch.setattr(mtqa.rulefile, "load_rule_file", lambda *_: pytest.fail("parsed a kept rule file"))
+    for folder in folders:
+        assert [r.id for r in load_rules([folder], trusted=[folder]).rules] == ["house.rule"]

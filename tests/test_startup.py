@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
@@ -11,11 +12,15 @@ HEAVY = ("language_tool_python", "sacrebleu", "translate", "mtqa.languagetool", 
          "mtqa.evaluate", "jsonschema", "numpy", "multiprocessing", "concurrent")
 
 
-def _check_then(tmp_path: Path, report: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
-    """``mtqa check --no-cache one.txt`` in a fresh interpreter, which then runs ``report``."""
-    sample = tmp_path / "one.txt"
-    sample.write_text("The talks ended on Friday, officials said.\n", encoding="utf-8")
-    code = f"import sys\nfrom mtqa.cli import main\nrc = main(['check', '--no-cache', {str(sample)!r}])\n{report}\n"
+def _check_then(tmp_path: Path, report: str, env: dict[str, str] | None = None,
+                sample: Path | None = None) -> subprocess.CompletedProcess[str]:
+    """``mtqa check --no-cache`` of ``sample`` (or of a sentence) in a fresh interpreter, which
+    then runs ``report``."""
+    if sample is None:
+        sample = tmp_path / "one.txt"
+        sample.write_text("The talks ended on Friday, officials said.\n", encoding="utf-8")
+    code = (f"import sys\nfrom mtqa.cli import main\n"
+            f"rc = main(['check', '--no-cache', '--format', 'json', {str(sample)!r}])\n{report}\n")
     return subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False, cwd=tmp_path,
                           env=env)
 
@@ -28,9 +33,14 @@ def test_check_imports_no_heavy_module(tmp_path: Path) -> None:
 
 
 def test_second_check_reads_the_kept_builtin_rules_without_yaml(tmp_path: Path) -> None:
-    """The first run keeps the parsed built-in rules; the next one reads them back, no YAML parser."""
+    """The first run keeps the parsed built-in rules; the next one reads them back, no YAML
+    parser, and finds the same in the seed article."""
     env = {**os.environ, "MTQA_DATA_DIR": str(tmp_path / "data")}  # a data folder of its own: no rules kept yet
-    runs = [_check_then(tmp_path, "print('YAML', 'yaml' in sys.modules)", env) for _ in range(2)]
+    seed = Path(__file__).resolve().parent.parent / "corpus" / "000_d1dcfbee721b6be1.txt"
+    runs = [_check_then(tmp_path, "print('YAML', 'yaml' in sys.modules)", env, seed) for _ in range(2)]
     assert [r.returncode for r in runs] == [0, 0], [r.stderr for r in runs]
     assert [r.stdout.strip().splitlines()[-1] for r in runs] == ["YAML True", "YAML False"]
-    assert len(list((tmp_path / "data").glob("mtqa.rulefile-*.pickle"))) == 1
+    reports = [json.loads(r.stdout[: r.stdout.rindex("YAML")]) for r in runs]
+    assert reports[0]["summary"]["findings"] == 17
+    assert reports[1] == reports[0]
+    assert len(list((tmp_path / "data").glob("mtqa.rulefile.*.pickle"))) == 1

@@ -150,6 +150,8 @@ def phrase_pattern(phrase: str, ignorecase: bool = False) -> regex.Pattern[str]:
     head = r"(?<![\w.])" if phrase[:1].isalnum() else ""
     tail = r"(?![\w])" if phrase[-1:].isalnum() or phrase.endswith(".") else ""
     flags = regex.V1 | (regex.IGNORECASE if ignorecase else 0)
+    if _DEFER.get():  # escaped text: nothing to validate
+        return cast("regex.Pattern[str]", LazyPattern(head + body + tail, flags))
     return regex.compile(head + body + tail, flags)
 
 

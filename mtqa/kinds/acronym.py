@@ -74,14 +74,17 @@ def parse(raw: Mapping[str, Any]) -> Options:
         seen.add(name)
         evidence = string_list(entry, "evidence", ())
         out.append(Acronym(name, tuple(phrase_pattern(e) for e in evidence)))
-    track(a.acronym.lower() for a in out)  # their lower-case tokens are found with the others (``_candidates``)
     return Options(tuple(out))
 
 
 def check(rule: Rule, doc: Document) -> Iterator[Finding]:
     options: Options = rule.options
-    ctx = context(doc)
     wanted = {a.acronym.lower(): a for a in options.acronyms}
+    # Their lower-case tokens are found with the others (``_candidates``), from the next
+    # document read on: tracked here, not when parsed, as rules read back from the data
+    # folder are never parsed.
+    track(wanted)
+    ctx = context(doc)
     candidates = _candidates(ctx, wanted)
     if not candidates:
         return
