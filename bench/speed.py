@@ -83,8 +83,10 @@ def best(cmd: list[str], times: int, env: dict[str, str] | None = None) -> Run:
 
 
 def with_peak(run: Run, cmd: list[str], env: dict[str, str] | None = None, timeout: float = 900) -> Run:
-    """``run`` with the peak memory of one more run of ``cmd``, sampled."""
-    return run._replace(peak=measure(cmd, env, timeout, sample=True).peak)
+    """``run`` with the peak memory of one more run of ``cmd``, sampled (none when that run
+    timed out or failed otherwise than ``run``: its peak would be a part of one)."""
+    sampled = measure(cmd, env, timeout, sample=True)
+    return run._replace(peak=sampled.peak if sampled.code == run.code else 0)
 
 
 def row(name: str, run: Run, size: int, note: str = "") -> str:
