@@ -162,3 +162,14 @@ def test_two_trusted_folders_keep_one_entry_each(tmp_path: Path, monkeypatch: py
     monkeypatch.setattr(mtqa.rulefile, "load_rule_file", lambda *_: pytest.fail("parsed a kept rule file"))
     for folder in folders:
         assert [r.id for r in load_rules([folder], trusted=[folder]).rules] == ["house.rule"]
+
+
+def test_unreadable_file_in_trusted_folder_is_reported(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("MTQA_DATA_DIR", str(tmp_path / "data"))
+    (tmp_path / "rules" / "house" / "odd.yaml").mkdir(parents=True)  # a folder where a file should be
+    (tmp_path / "rules" / "house" / "rule.yaml").write_text(GOOD, encoding="utf-8")
+    ruleset = load_rules([tmp_path / "rules"], trusted=[tmp_path / "rules"])
+    assert [r.id for r in ruleset.rules] == ["house.rule"]
+    assert [str(e).split(": cannot read rule file")[0] for e in ruleset.errors] == [
+        f"{tmp_path / 'rules' / 'house' / 'odd.yaml'}:0"]
+    assert _kept(tmp_path / "data") == []
