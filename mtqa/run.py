@@ -95,17 +95,20 @@ def read_inputs(paths: Sequence[str]) -> list[Input]:
 
 _WORKER_RULES: tuple[Rule, ...] = ()
 _WORKER_KINDS: tuple[str, ...] = ()
+_WORKER_DOCS: Sequence[Document] = ()
 #: A document's findings, and the ``corpus_index`` of each cross-file kind asked for.
 Checked = tuple[tuple[Finding, ...], dict[str, Any]]
 
 
-def _init_worker(rules: tuple[Rule, ...], kinds: tuple[str, ...] = ()) -> None:
-    global _WORKER_RULES, _WORKER_KINDS
-    _WORKER_RULES, _WORKER_KINDS = rules, kinds
+def _init_worker(rules: tuple[Rule, ...], kinds: tuple[str, ...], docs: Sequence[Document]) -> None:
+    """A forked worker's rules, kinds and documents: its parent's own, never pickled."""
+    global _WORKER_RULES, _WORKER_KINDS, _WORKER_DOCS
+    _WORKER_RULES, _WORKER_KINDS, _WORKER_DOCS = rules, kinds, docs
 
 
-def _check_text(item: tuple[str, str]) -> Checked:
-    return _check_one(Document(*item), _WORKER_RULES, _WORKER_KINDS)
+def _check_nth(n: int) -> Checked:
+    doc = _WORKER_DOCS[n]
+    return _check_one(Document(doc.path, doc.text), _WORKER_RULES, _WORKER_KINDS)
 
 
 def _check_one(doc: Document, rules: tuple[Rule, ...], kinds: tuple[str, ...]) -> Checked:
@@ -131,10 +134,10 @@ def check_documents(
 
     order = sorted(range(len(docs)), key=lambda i: -len(docs[i].text))  # biggest first balances the load
     results: dict[int, Checked] = {}
+    # Forked workers inherit the documents: each task is a number, not a pickled text.
     with ProcessPoolExecutor(jobs, mp_context=get_context("fork"), initializer=_init_worker,
-                             initargs=(rules, kinds)) as pool:
-        items = [(docs[i].path, docs[i].text) for i in order]
-        for i, checked in zip(order, pool.map(_check_text, items, chunksize=1), strict=True):
+                             initargs=(rules, kinds, docs)) as pool:
+        for i, checked in zip(order, pool.map(_check_nth, order, chunksize=1), strict=True):
             results[i] = checked
             advance()
     return [results[i] for i in range(len(docs))]
