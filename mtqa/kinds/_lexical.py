@@ -37,6 +37,8 @@ OPENERS = "\"“«„‘'("
 CLOSERS = "\"”»’')"
 _OPENERS = tuple(OPENERS)
 _CLOSERS = tuple(CLOSERS)
+#: Quotes that open and close alike.
+_STRAIGHT = "\"'"
 
 
 @dataclass(frozen=True)
@@ -228,7 +230,10 @@ class Context:
         return self.lines[bisect.bisect_right(self.line_starts, offset) - 1]
 
     def quoted(self, i: int) -> bool:
-        """Token i stands right after an opening quote or right before a closing one."""
+        """Token i stands right after an opening quote or right before a closing one. A
+        straight quote apart from the token (a space between) that touches a word on its
+        other side belongs to that word: one after a word closes its quote, one before a
+        word opens its own (in the "X" hall)."""
         before = self.gap_before(i)
         after = self.gap_after(i)
         start, end = self.tokens.starts[i], self.tokens.ends[i]
@@ -236,8 +241,15 @@ class Context:
             before = self.text[self.line_of(start).start : start]
         if after is None:
             after = self.text[end : self.line_of(start).end]
-        opened = before.rstrip()[-1:] in _OPENERS if before.strip() else False
-        closed = after.lstrip()[:1] in _CLOSERS if after.strip() else False
+        text = self.text
+        at = start - (len(before) - len(before.rstrip())) - 1  # the last character before, spaces aside
+        opened = before.strip() != "" and text[at] in _OPENERS and not (
+            text[at] in _STRAIGHT and at < start - 1 and text[at - 1 : at].isalnum()
+        )
+        at = end + len(after) - len(after.lstrip())  # the first character after, spaces aside
+        closed = after.strip() != "" and text[at] in _CLOSERS and not (
+            text[at] in _STRAIGHT and at > end and text[at + 1 : at + 2].isalnum()
+        )
         return opened or closed
 
     def in_address(self, i: int) -> bool:

@@ -21,7 +21,9 @@ is a mangled form of that word, whatever its count or capital.
 ``case: title`` judges capitalised tokens mid-sentence (the usual MT
 leftover); ``case: lower`` judges lower-case tokens, which have no name
 reading, so it keeps only those that are no compound of known words, no
-one-letter typo of a common word, and stand among English words.
+one-letter typo of a common word, and stand among English words, and either
+hold letters rare in English or read as a Russian word in Latin letters
+(``mtqa.russian``: a word MT left untranslated).
 
 The rule's severity is the top one: it goes to the strongest context, and
 each weaker level of evidence takes one step off (never below info).
@@ -62,6 +64,7 @@ from mtqa.lexicon import (
 )
 from mtqa.names.morphology import is_first_name, russian_name_score
 from mtqa.rule import OptionError, Rule, expect_type
+from mtqa.russian import russian_reading
 
 KEYS = ("case", "max_zipf", "min_length", "max_shape")
 PLACEHOLDERS = ("found", "expected", "why")
@@ -295,6 +298,14 @@ def _judge_lower(ctx: Context, i: int, options: Options) -> tuple[int, list[str]
         if tok.sentence_start or not is_common_word(whole):
             whole = whole[0].upper() + whole[1:]  # a sentence start, or a name ("ealand")
         return _TOP, why, whole
+    reading = russian_reading(word)
+    if reading is not None and not _compound(word) and not _typo_of(word):
+        why = [
+            "no English word in any dictionary here",
+            "found once in this document",
+            f"it reads as a Russian word in Latin letters (roughly '{reading}'), left untranslated",
+        ]
+        return _TOP, why, None
     shape = english_shape(word)
     if shape > options.max_shape:
         return None  # tested first: a look-up, where the tests below build hundreds of strings

@@ -36,7 +36,7 @@ from importlib import resources
 from itertools import compress
 from operator import not_
 
-__all__ = ["SCHEMAS", "romanizable", "romanization_key", "romanization_keys"]
+__all__ = ["SCHEMAS", "cyrillic_key", "romanizable", "romanization_key", "romanization_keys"]
 
 #: The iuliia schemas whose renderings the key accepts (see the module docstring).
 SCHEMAS = (
@@ -167,6 +167,16 @@ def romanization_key(name: str) -> str:
     if not (text.isascii() and text.isalpha()):
         text = _NON_LETTER_RE.sub("", text)
     return _apply_rules(_fold_chunks(text))
+
+
+def cyrillic_key(word: str) -> str:
+    """The key of a word written in Cyrillic, to compare with ``romanization_key``: its
+    letters folded as the renderings' letters are, then the same rules.
+
+    >>> cyrillic_key("Сергей") == romanization_key("Sergei") == romanization_key("Sergey")
+    True
+    """
+    return _apply_rules(word.lower().translate(_FOLD))
 
 
 def _apply_rules(folded: str) -> str:
