@@ -68,7 +68,7 @@ from mtqa.russian import russian_reading
 
 KEYS = ("case", "max_zipf", "min_length", "max_shape")
 PLACEHOLDERS = ("found", "expected", "why")
-CASES = ("title", "lower")
+CASES = ("title", "lower", "typo")
 
 #: Words after which a name does not stand: adverbs that modify a verb or an
 #: adjective, modal verbs, subject pronouns ("not X", "could X", "he X"); any
@@ -95,6 +95,8 @@ _SUFFIXES = frozenset(
     ship ships ward wards wise""".split()
 )
 _TYPO_MIN_LENGTH = 6
+#: A string at least this common on the web has been seen as a word (by wordfreq's count).
+_SEEN_ZIPF = 1.0
 _TYPO_TARGET_ZIPF = 3.0
 _LETTERS = "abcdefghijklmnopqrstuvwxyz"
 
@@ -128,8 +130,9 @@ def check(rule: Rule, doc: Document) -> Iterator[Finding]:
         candidates, twins = _title_candidates(ctx, options)
     else:
         candidates, twins = _lower_candidates(ctx, options), _NO_TWINS
+    judge = {"title": _judge_title, "lower": _judge_lower, "typo": _judge_typo}[options.case]
     for i in candidates:
-        verdict = _judge_title(ctx, i, options, twins) if options.case == "title" else _judge_lower(ctx, i, options)
+        verdict = judge(ctx, i, options, twins)
         if verdict is None:
             continue
         level, why, suggestion = verdict
@@ -284,12 +287,12 @@ def _judge_title(
     return level, why, None
 
 
-def _judge_lower(ctx: Context, i: int, options: Options) -> tuple[int, list[str], str | None] | None:
+def _judge_lower(
+    ctx: Context, i: int, options: Options, twins: _Twins = _NO_TWINS
+) -> tuple[int, list[str], str | None] | None:
     tok = ctx.tokens[i]
     word = tok.text
-    if not word.islower() or not _not_a_word(word, options) or ctx.count(word) > 1:
-        return None
-    if not _among_english(ctx, i) or ctx.quoted(i) or ctx.in_address(i):
+    if not _lone_lower(ctx, i, options):
         return None
     whole = _lost_head(word)
     if whole is not None:
@@ -318,6 +321,44 @@ def _judge_lower(ctx: Context, i: int, options: Options) -> tuple[int, list[str]
         f"{triple}, and no compound of known words or one-letter slip of a common word",
     ]
     return (_TOP if shape == 0 else _TOP - 1), why, None
+
+
+def _lone_lower(ctx: Context, i: int, options: Options) -> bool:
+    """Token i is a lower-case non-word found once, among English words, not quoted and in no
+    address: what ``case: lower`` and ``case: typo`` judge."""
+    word = ctx.texts[i]
+    if not word.islower() or not _not_a_word(word, options) or ctx.count(word) > 1:
+        return False
+    return _among_english(ctx, i) and not ctx.quoted(i) and not ctx.in_address(i)
+
+
+def _judge_typo(
+    ctx: Context, i: int, options: Options, twins: _Twins = _NO_TWINS
+) -> tuple[int, list[str], str | None] | None:
+    """A lower-case non-word one letter away from a common word (``_typo_of``), which ``case:
+    lower`` leaves alone: a spelling error. A word with its first letters lost, or one that
+    reads as Russian and is no slip, is ``case: lower``'s. A word the web has seen
+    (``_SEEN_ZIPF``) takes a step off the severity: rare words ("schooler") and slips
+    ("goverment") look alike there, and only the slips are errors."""
+    word = ctx.texts[i]
+    if len(word) < _TYPO_MIN_LENGTH or not _lone_lower(ctx, i, options) or _lost_head(word) is not None:
+        return None
+    if _compound(word):
+        return None
+    fixes = _corrections(word)
+    if not fixes:
+        return None
+    why = [f"one letter away from the common word{'s' if len(fixes) > 1 else ''} "
+           + ", ".join(f"'{w}'" for w in fixes)]
+    seen = zipf(word) >= _SEEN_ZIPF
+    if not seen:
+        why.append("never seen as a word on the web")
+    return (_TOP - 1 if seen else _TOP), why, fixes[0] if len(fixes) == 1 else None
+
+
+def _corrections(word: str) -> list[str]:
+    """The common words (``_TYPO_TARGET_ZIPF``) a one-letter slip away from ``word``, in order."""
+    return sorted(c for c in common_among(_edits(word)) if zipf(c) >= _TYPO_TARGET_ZIPF)
 
 
 _TWIN_RATIO = 0.6
@@ -563,9 +604,7 @@ def _typo_of(word: str) -> bool:
 
     ``word`` is lower-case: so are its edits, looked up in the lexicon at once.
     """
-    if len(word) < _TYPO_MIN_LENGTH:
-        return False
-    return any(zipf(candidate) >= _TYPO_TARGET_ZIPF for candidate in common_among(_edits(word)))
+    return len(word) >= _TYPO_MIN_LENGTH and bool(_corrections(word))
 
 
 def _edits(word: str) -> set[str]:
