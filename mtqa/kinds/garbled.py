@@ -95,8 +95,6 @@ _SUFFIXES = frozenset(
     ship ships ward wards wise""".split()
 )
 _TYPO_MIN_LENGTH = 6
-#: A string at least this common on the web has been seen as a word (by wordfreq's count).
-_SEEN_ZIPF = 1.0
 _TYPO_TARGET_ZIPF = 3.0
 _LETTERS = "abcdefghijklmnopqrstuvwxyz"
 
@@ -337,9 +335,7 @@ def _judge_typo(
 ) -> tuple[int, list[str], str | None] | None:
     """A lower-case non-word one letter away from a common word (``_typo_of``), which ``case:
     lower`` leaves alone: a spelling error. A word with its first letters lost, or one that
-    reads as Russian and is no slip, is ``case: lower``'s. A word the web has seen
-    (``_SEEN_ZIPF``) takes a step off the severity: rare words ("schooler") and slips
-    ("goverment") look alike there, and only the slips are errors."""
+    reads as Russian and is no slip, is ``case: lower``'s."""
     word = ctx.texts[i]
     if len(word) < _TYPO_MIN_LENGTH or not _lone_lower(ctx, i, options) or _lost_head(word) is not None:
         return None
@@ -350,15 +346,14 @@ def _judge_typo(
         return None
     why = [f"one letter away from the common word{'s' if len(fixes) > 1 else ''} "
            + ", ".join(f"'{w}'" for w in fixes)]
-    seen = zipf(word) >= _SEEN_ZIPF
-    if not seen:
-        why.append("never seen as a word on the web")
-    return (_TOP - 1 if seen else _TOP), why, fixes[0] if len(fixes) == 1 else None
+    return _TOP, why, fixes[0] if len(fixes) == 1 else None
 
 
-def _corrections(word: str) -> list[str]:
-    """The common words (``_TYPO_TARGET_ZIPF``) a one-letter slip away from ``word``, in order."""
-    return sorted(c for c in common_among(_edits(word)) if zipf(c) >= _TYPO_TARGET_ZIPF)
+@lru_cache(maxsize=8192)
+def _corrections(word: str) -> tuple[str, ...]:
+    """The common words (``_TYPO_TARGET_ZIPF``) a one-letter slip away from ``word``, in order
+    (remembered: both lower-case rules ask, and the same slips come back across documents)."""
+    return tuple(sorted(c for c in common_among(_edits(word)) if zipf(c) >= _TYPO_TARGET_ZIPF))
 
 
 _TWIN_RATIO = 0.6
