@@ -20,10 +20,11 @@ from __future__ import annotations
 import bisect
 from collections import Counter
 from collections.abc import Collection, Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property
 from itertools import compress
 from operator import itemgetter, not_, or_
+from typing import Any
 from weakref import WeakKeyDictionary
 
 from mtqa.document import Document, Line, Token, Tokens, pick, token_numbers
@@ -76,6 +77,9 @@ class Context:
     found_texts: tuple[str, ...]
     #: The words of ``track`` that the document holds: their tokens are in ``found`` too.
     tracked: frozenset[str]
+    #: What a kind computes once per document for several of its rules, by a key of its own
+    #: (``garbled``'s lone lower-case tokens): gone with the context.
+    memo: dict[object, Any] = field(default_factory=dict, compare=False, repr=False)
 
     # --- counts ------------------------------------------------------------------------
 

@@ -220,9 +220,24 @@ def _slot_after(text: str) -> bool:
 
 
 def _lower_candidates(ctx: Context, options: Options) -> list[int]:
-    """The unknown tokens that ``_judge_lower`` may flag: lower-case non-words found once."""
-    words = {w for w in _rare_words(ctx, options, str.islower) if ctx.count(w) <= 1}
-    return ctx.unknown_positions(words) if words else []
+    """The tokens that ``_judge_lower`` and ``_judge_typo`` may flag (``_lone_lower``) of
+    ``options.min_length`` letters or more."""
+    texts, least = ctx.texts, options.min_length
+    return [i for i in _lone_lowers(ctx, options.max_zipf) if len(texts[i]) >= least]
+
+
+def _lone_lowers(ctx: Context, max_zipf: float) -> list[int]:
+    """The lower-case non-words found once (rarer on the web than ``max_zipf``), among
+    English words, not quoted and in no address, in order (``_lone_lower``); kept in the
+    context's memo, as the two lower-case rules ask for the same tokens of a document."""
+    key = ("garbled.lone_lowers", max_zipf)
+    found: list[int] | None = ctx.memo.get(key)
+    if found is None:
+        options = Options("lower", max_zipf, 2, 0)
+        words = {w for w in _rare_words(ctx, options, str.islower) if ctx.count(w) <= 1}
+        at = ctx.unknown_positions(words) if words else []
+        found = ctx.memo[key] = [i for i in at if _lone_lower(ctx, i, options)]
+    return found
 
 
 def _rare_words(ctx: Context, options: Options, shape: Callable[[str], bool]) -> set[str]:
@@ -288,10 +303,8 @@ def _judge_title(
 def _judge_lower(
     ctx: Context, i: int, options: Options, twins: _Twins = _NO_TWINS
 ) -> tuple[int, list[str], str | None] | None:
-    tok = ctx.tokens[i]
+    tok = ctx.tokens[i]  # one of ``_lone_lowers``
     word = tok.text
-    if not _lone_lower(ctx, i, options):
-        return None
     whole = _lost_head(word)
     if whole is not None:
         where = "starts a sentence in lower case and " if tok.sentence_start else ""
@@ -337,7 +350,7 @@ def _judge_typo(
     lower`` leaves alone: a spelling error. A word with its first letters lost, or one that
     reads as Russian and is no slip, is ``case: lower``'s."""
     word = ctx.texts[i]
-    if len(word) < _TYPO_MIN_LENGTH or not _lone_lower(ctx, i, options) or _lost_head(word) is not None:
+    if len(word) < _TYPO_MIN_LENGTH or _lost_head(word) is not None:  # i is one of ``_lone_lowers``
         return None
     if _compound(word):
         return None
