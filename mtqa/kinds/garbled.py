@@ -312,6 +312,8 @@ def _judge_lower(
         if tok.sentence_start or not is_common_word(whole):
             whole = whole[0].upper() + whole[1:]  # a sentence start, or a name ("ealand")
         return _TOP, why, whole
+    if _glossed(ctx, i):
+        return None
     reading = russian_reading(word)
     if reading is not None and not _compound(word) and not _typo_of(word):
         why = [
@@ -343,6 +345,34 @@ def _lone_lower(ctx: Context, i: int, options: Options) -> bool:
     return _among_english(ctx, i) and not ctx.quoted(i) and not ctx.in_address(i)
 
 
+#: Words before a term that the text then explains ("a soup called okroshka").
+_GLOSS_BEFORE = frozenset({"called", "named", "so-called", "dubbed", "as"})
+_GLOSS_AFTER_RE = re.compile(r"(?:,|\s+-|\s+—)\s+(?:an?|i\.e\.)\s|\s*\(")
+
+
+def _glossed(ctx: Context, i: int) -> bool:
+    """Token i is a term the text names or explains ("okroshka, a cold soup", "called
+    okroshka", "okroshka (cold soup)"): a loanword kept on purpose, not one left untranslated."""
+    if i and ctx.texts[i - 1].lower() in _GLOSS_BEFORE:
+        return True
+    end = ctx.tokens.ends[i]
+    return _GLOSS_AFTER_RE.match(ctx.text, end) is not None
+
+
+def _inner_slip(word: str, fix: str) -> bool:
+    """``fix`` differs from ``word`` inside it, by its last or first two letters swapped, or
+    by a plural "s" no dictionary knows ("admirations", "fashionables"): any other letter
+    added, dropped or changed at either end is as often another word of its own ("journald"
+    and "journal", "upscaler" and "upscale", "kqueue" and "queue")."""
+    if word == fix + "s":
+        return True
+    if len(word) == len(fix) and (
+        (word[:-2] == fix[:-2] and word[-2:] == fix[-1:-3:-1]) or (word[2:] == fix[2:] and word[:2] == fix[1::-1])
+    ):
+        return True
+    return word[0] == fix[0] and word[-1] == fix[-1]
+
+
 def _judge_typo(
     ctx: Context, i: int, options: Options, twins: _Twins = _NO_TWINS
 ) -> tuple[int, list[str], str | None] | None:
@@ -354,7 +384,7 @@ def _judge_typo(
         return None
     if _compound(word):
         return None
-    fixes = _corrections(word)
+    fixes = [fix for fix in _corrections(word) if _inner_slip(word, fix)]
     if not fixes:
         return None
     why = [f"one letter away from the common word{'s' if len(fixes) > 1 else ''} "
