@@ -220,7 +220,7 @@ def _slot_after(text: str) -> bool:
 
 
 def _lower_candidates(ctx: Context, options: Options) -> list[int]:
-    """The tokens that ``_judge_lower`` and ``_judge_typo`` may flag (``_lone_lower``) of
+    """The tokens that ``_judge_lower`` and ``_judge_typo`` may flag (``_lone_lowers``) of
     ``options.min_length`` letters or more."""
     texts, least = ctx.texts, options.min_length
     return [i for i in _lone_lowers(ctx, options.max_zipf) if len(texts[i]) >= least]
@@ -228,15 +228,17 @@ def _lower_candidates(ctx: Context, options: Options) -> list[int]:
 
 def _lone_lowers(ctx: Context, max_zipf: float) -> list[int]:
     """The lower-case non-words found once (rarer on the web than ``max_zipf``), among
-    English words, not quoted and in no address, in order (``_lone_lower``); kept in the
-    context's memo, as the two lower-case rules ask for the same tokens of a document."""
+    English words, not quoted and in no address, in order; kept in the context's memo, as
+    the two lower-case rules ask for the same tokens of a document."""
     key = ("garbled.lone_lowers", max_zipf)
     found: list[int] | None = ctx.memo.get(key)
     if found is None:
         options = Options("lower", max_zipf, 2, 0)
         words = {w for w in _rare_words(ctx, options, str.islower) if ctx.count(w) <= 1}
         at = ctx.unknown_positions(words) if words else []
-        found = ctx.memo[key] = [i for i in at if _lone_lower(ctx, i, options)]
+        found = ctx.memo[key] = [
+            i for i in at if _among_english(ctx, i) and not ctx.quoted(i) and not ctx.in_address(i)
+        ]
     return found
 
 
@@ -334,15 +336,6 @@ def _judge_lower(
         f"{triple}, and no compound of known words or one-letter slip of a common word",
     ]
     return (_TOP if shape == 0 else _TOP - 1), why, None
-
-
-def _lone_lower(ctx: Context, i: int, options: Options) -> bool:
-    """Token i is a lower-case non-word found once, among English words, not quoted and in no
-    address: what ``case: lower`` and ``case: typo`` judge."""
-    word = ctx.texts[i]
-    if not word.islower() or not _not_a_word(word, options) or ctx.count(word) > 1:
-        return False
-    return _among_english(ctx, i) and not ctx.quoted(i) and not ctx.in_address(i)
 
 
 #: Words before a term that the text then explains ("a soup called okroshka").
